@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Lake.Testing;
@@ -25,38 +24,18 @@ public sealed class AwsCli(Uri endpoint, string region, string accessKey, string
     /// <summary>Runs <c>aws &lt;args&gt;</c> and returns its standard output as text.</summary>
     public async Task<string> RunRawAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("aws")
+        string[] arguments = ["--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json", .. args];
+        var environment = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["AWS_ACCESS_KEY_ID"] = accessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = secretKey,
+            ["AWS_DEFAULT_REGION"] = region,
+            ["AWS_REGION"] = region,
+            ["AWS_PAGER"] = "",
+            ["AWS_PROFILE"] = null,
         };
-        start.ArgumentList.Add("--endpoint-url");
-        start.ArgumentList.Add(endpoint.ToString().TrimEnd('/'));
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = accessKey;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = secretKey;
-        start.Environment["AWS_DEFAULT_REGION"] = region;
-        start.Environment["AWS_REGION"] = region;
-        start.Environment["AWS_PAGER"] = "";
-        start.Environment.Remove("AWS_PROFILE");
-
-        using var process = Process.Start(start) ?? throw new AwsCliException("aws", -1, "the AWS CLI could not be started: install it with `pip install awscli`");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new AwsCliException(string.Join(' ', args), process.ExitCode, (await stderr).Trim());
-        }
-
-        return await stdout;
+        var result = await ProcessRunner.RunAsync("aws", arguments, environment);
+        return result.ExitCode == 0 ? result.Stdout : throw new AwsCliException(string.Join(' ', args), result.ExitCode, result.Stderr.Trim());
     }
 }
 

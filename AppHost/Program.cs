@@ -1,0 +1,3 @@
+using Lake.AppHost;
+
+return await LakeHost.RunAsync(args);

@@ -1,0 +1,56 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Lake.Aws.Glue;
+using Lake.Aws.Sns;
+using Lake.Aws.Sqs;
+using Lake.Configuration;
+
+namespace Lake.Provisioning;
+
+/// <summary>
+/// Brings the lake's resources (DESIGN §2) to their configured state: creates what is missing, puts
+/// right what drifted, leaves the rest alone. Running it twice changes nothing the second time.
+/// It never deletes anything.
+/// </summary>
+public sealed class LakeProvisioner(
+    LakeOptions options, string region, IAmazonS3 s3, SqsClient sqs, SnsClient sns, GlueClient glue, IAmazonDynamoDB dynamo)
+{
+    /// <summary>Builds a provisioner over <paramref name="clients"/>.</summary>
+    public LakeProvisioner(LakeOptions options, LakeAwsClients clients)
+        : this(options, clients.Region, clients.S3, clients.Sqs, clients.Sns, clients.Glue, clients.DynamoDb)
+    {
+    }
+
+    /// <summary>Runs every step in dependency order; the report lists each resource and what was done to it.</summary>
+    /// <exception cref="ProvisioningException">A resource exists in a shape Lake cannot use.</exception>
+    public async Task<ProvisioningReport> ProvisionAsync(CancellationToken cancellationToken = default)
+    {
+        LakeOptionsValidator.EnsureValid(options);
+        var report = new ProvisioningReport();
+
+        await new BucketProvisioner(s3, region).EnsureAsync(options.Buckets, report, cancellationToken);
+
+        var queues = new QueueProvisioner(sqs);
+        var validate = await queues.EnsureAsync(options.Queues.Validate, options.Queues.MaxReceiveCount, report, cancellationToken);
+        var transform = await queues.EnsureAsync(options.Queues.Transform, options.Queues.MaxReceiveCount, report, cancellationToken);
+
+        // The queue policy must be in place before S3 accepts the notification on real AWS.
+        await queues.EnsureS3MaySendAsync(validate.Url, validate.Arn, options.Buckets.Raw, report, cancellationToken);
+        await queues.EnsureS3MaySendAsync(transform.Url, transform.Arn, options.Buckets.Clean, report, cancellationToken);
+        var notifications = new NotificationProvisioner(s3);
+        await notifications.EnsureAsync(options.Buckets.Raw, validate.Arn, report, cancellationToken);
+        await notifications.EnsureAsync(options.Buckets.Clean, transform.Arn, report, cancellationToken);
+
+        await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, SiblingArn(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
+        await new CatalogProvisioner(glue).EnsureDatabaseAsync(options.GlueDatabase, options.Buckets.Curated, report, cancellationToken);
+        await new StatusTableProvisioner(dynamo).EnsureAsync(options.StatusTable, report, cancellationToken);
+        return report;
+    }
+
+    /// <summary>The ARN another service would give <paramref name="name"/> in the same partition, region and account.</summary>
+    private static string SiblingArn(string arn, string service, string name)
+    {
+        var parts = arn.Split(':');
+        return $"arn:{parts[1]}:{service}:{parts[3]}:{parts[4]}:{name}";
+    }
+}

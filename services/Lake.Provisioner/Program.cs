@@ -1,0 +1,3 @@
+using Lake.Provisioner;
+
+return await ProvisionerCommand.RunAsync(args);

@@ -1,0 +1,45 @@
+using Amazon.Runtime;
+using Lake.Aws;
+using Lake.Configuration;
+using Lake.Testing;
+
+namespace Lake.Provisioning.Tests;
+
+/// <summary>A lake whose every resource name carries one test's unique prefix.</summary>
+internal sealed class TestLake : IDisposable
+{
+    public TestLake(EmulatorFixture emulator)
+    {
+        var prefix = TestNames.Unique("lake");
+        Options = new LakeOptions
+        {
+            Buckets = new BucketNames
+            {
+                Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected",
+                Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine",
+            },
+            Queues = new QueueNames
+            {
+                Validate = new WorkQueue { Name = $"{prefix}-validate", VisibilityTimeoutSeconds = 30 },
+                Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
+            },
+            AlertsTopic = $"{prefix}-alerts",
+            GlueDatabase = prefix.Replace('-', '_'),
+            StatusTable = $"{prefix}-uploads",
+        };
+        Clients = new LakeAwsClients(new AwsClientOptions
+        {
+            Region = EmulatorFixture.Region,
+            ServiceUrl = emulator.Endpoint,
+            Credentials = new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
+        });
+    }
+
+    public LakeOptions Options { get; }
+
+    public LakeAwsClients Clients { get; }
+
+    public LakeProvisioner Provisioner => new(Options, Clients);
+
+    public void Dispose() => Clients.Dispose();
+}
