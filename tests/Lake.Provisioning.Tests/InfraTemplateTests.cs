@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Lake.Configuration;
+using Lake.Testing;
+
+namespace Lake.Provisioning.Tests;
+
+/// <summary>
+/// infra/template.yaml (for AWS) and the provisioner (for the emulator) must describe the same lake.
+/// </summary>
+[Collection(EmulatorFixture.CollectionName)]
+[Trait("Category", "Integration")]
+public sealed class InfraTemplateTests(EmulatorFixture emulator)
+{
+    private static readonly string TemplatePath = Path.Combine(RepoPaths.Root, "infra", "template.yaml");
+
+    [Fact]
+    public async Task TemplatePassesCfnLint()
+    {
+        var result = await ProcessRunner.RunAsync("cfn-lint", [TemplatePath]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public async Task TemplateDefaultsAreTheProvisionersDefaults()
+    {
+        var parameters = (await DecodeTemplateAsync()).GetProperty("Parameters");
+        string Default(string name) => parameters.GetProperty(name).GetProperty("Default").ToString();
+        var lake = new LakeOptions();
+
+        Assert.Equal(lake.Buckets.Raw, Default("RawBucketName"));
+        Assert.Equal(lake.Buckets.Clean, Default("CleanBucketName"));
+        Assert.Equal(lake.Buckets.Rejected, Default("RejectedBucketName"));
+        Assert.Equal(lake.Buckets.Curated, Default("CuratedBucketName"));
+        Assert.Equal(lake.Buckets.Quarantine, Default("QuarantineBucketName"));
+        Assert.Equal(lake.Queues.Validate.Name, Default("ValidateQueueName"));
+        Assert.Equal(lake.Queues.Validate.VisibilityTimeoutSeconds.ToString(), Default("ValidateQueueVisibilityTimeout"));
+        Assert.Equal(lake.Queues.Transform.Name, Default("TransformQueueName"));
+        Assert.Equal(lake.Queues.Transform.VisibilityTimeoutSeconds.ToString(), Default("TransformQueueVisibilityTimeout"));
+        Assert.Equal(lake.Queues.MaxReceiveCount.ToString(), Default("MaxReceiveCount"));
+        Assert.Equal(lake.AlertsTopic, Default("AlertsTopicName"));
+        Assert.Equal(lake.GlueDatabase, Default("GlueDatabaseName"));
+        Assert.Equal(lake.StatusTable, Default("StatusTableName"));
+
+        // The provisioner's own appsettings.json says the same.
+        using var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "services", "Lake.Provisioner", "appsettings.json")));
+        var section = settings.RootElement.GetProperty("Lake");
+        Assert.Equal(Default("RawBucketName"), section.GetProperty("Buckets").GetProperty("Raw").GetString());
+        Assert.Equal(Default("TransformQueueVisibilityTimeout"), section.GetProperty("Queues").GetProperty("Transform").GetProperty("VisibilityTimeoutSeconds").ToString());
+        Assert.Equal(Default("StatusTableName"), section.GetProperty("StatusTable").GetString());
+    }
+
+    [Fact]
+    public async Task TemplateDeclaresEveryKindOfResourceTheProvisionerReports()
+    {
+        var resources = (await DecodeTemplateAsync()).GetProperty("Resources").EnumerateObject()
+            .GroupBy(r => r.Value.GetProperty("Type").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        using var lake = new TestLake(emulator);
+        var report = await lake.Provisioner.ProvisionAsync();
+        int Reported(string kind) => report.Resources.Count(r => r.Kind == kind);
+
+        Assert.Equal(Reported(ResourceKinds.Bucket), resources["AWS::S3::Bucket"]);
+        Assert.Equal(Reported(ResourceKinds.Queue), resources["AWS::SQS::Queue"]);
+        Assert.Equal(Reported(ResourceKinds.QueuePolicy), resources["AWS::SQS::QueuePolicy"]);
+        Assert.Equal(Reported(ResourceKinds.Topic), resources["AWS::SNS::Topic"]);
+        Assert.Equal(Reported(ResourceKinds.GlueDatabase), resources["AWS::Glue::Database"]);
+        Assert.Equal(Reported(ResourceKinds.StatusTable), resources["AWS::DynamoDB::Table"]);
+        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification), resources.Values.Sum());
+    }
+
+    [Fact]
+    public async Task TemplateDeployedToTheEmulatorMatchesWhatTheProvisionerCreates()
+    {
+        using var provisioned = new TestLake(emulator);
+        await provisioned.Provisioner.ProvisionAsync();
+        var stackPrefix = TestNames.Unique("cfn");
+        var deployed = StackOptions(stackPrefix);
+
+        await emulator.Cli.RunAsync("cloudformation", "create-stack", "--stack-name", stackPrefix,
+            "--template-body", $"file://{TemplatePath}", "--parameters", .. StackParameters(deployed));
+        var status = await WaitForStackAsync(stackPrefix);
+
+        Assert.Equal("CREATE_COMPLETE", status);
+        foreach (var (mine, theirs) in new[]
+        {
+            (provisioned.Options.Queues.Validate.Name, deployed.Queues.Validate.Name),
+            (provisioned.Options.Queues.Transform.Name, deployed.Queues.Transform.Name),
+            (provisioned.Options.Queues.Validate.DeadLetterQueueName, deployed.Queues.Validate.DeadLetterQueueName),
+        })
+        {
+            Assert.Equal(await QueueShapeAsync(mine, provisioned.Options), await QueueShapeAsync(theirs, deployed));
+        }
+
+        Assert.Equal(await TableShapeAsync(provisioned.Options.StatusTable), await TableShapeAsync(deployed.StatusTable));
+    }
+
+    private static LakeOptions StackOptions(string prefix) => new()
+    {
+        Buckets = new BucketNames { Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected", Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine" },
+        Queues = new QueueNames
+        {
+            Validate = new WorkQueue { Name = $"{prefix}-validate", VisibilityTimeoutSeconds = 30 },
+            Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
+        },
+        AlertsTopic = $"{prefix}-alerts",
+        GlueDatabase = prefix.Replace('-', '_'),
+        StatusTable = $"{prefix}-uploads",
+    };
+
+    private static string[] StackParameters(LakeOptions o) =>
+    [
+        $"ParameterKey=RawBucketName,ParameterValue={o.Buckets.Raw}",
+        $"ParameterKey=CleanBucketName,ParameterValue={o.Buckets.Clean}",
+        $"ParameterKey=RejectedBucketName,ParameterValue={o.Buckets.Rejected}",
+        $"ParameterKey=CuratedBucketName,ParameterValue={o.Buckets.Curated}",
+        $"ParameterKey=QuarantineBucketName,ParameterValue={o.Buckets.Quarantine}",
+        $"ParameterKey=ValidateQueueName,ParameterValue={o.Queues.Validate.Name}",
+        $"ParameterKey=ValidateQueueVisibilityTimeout,ParameterValue={o.Queues.Validate.VisibilityTimeoutSeconds}",
+        $"ParameterKey=TransformQueueName,ParameterValue={o.Queues.Transform.Name}",
+        $"ParameterKey=TransformQueueVisibilityTimeout,ParameterValue={o.Queues.Transform.VisibilityTimeoutSeconds}",
+        $"ParameterKey=AlertsTopicName,ParameterValue={o.AlertsTopic}",
+        $"ParameterKey=GlueDatabaseName,ParameterValue={o.GlueDatabase}",
+        $"ParameterKey=StatusTableName,ParameterValue={o.StatusTable}",
+    ];
+
+    private async Task<string> WaitForStackAsync(string name)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            var stack = (await emulator.Cli.RunAsync("cloudformation", "describe-stacks", "--stack-name", name))!.Value.GetProperty("Stacks")[0];
+            var status = stack.GetProperty("StackStatus").GetString()!;
+            if (!status.EndsWith("_IN_PROGRESS", StringComparison.Ordinal))
+            {
+                return status;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return "TIMED_OUT";
+    }
+
+    /// <summary>A queue's settings with its lake's names replaced by placeholders, so two lakes compare.</summary>
+    private async Task<string> QueueShapeAsync(string queue, LakeOptions lake)
+    {
+        var url = (await emulator.Cli.RunAsync("sqs", "get-queue-url", "--queue-name", queue))!.Value.GetProperty("QueueUrl").GetString()!;
+        var attributes = (await emulator.Cli.RunAsync("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names",
+            "VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod"))!.Value.GetProperty("Attributes");
+        var shape = string.Join(';', attributes.EnumerateObject().OrderBy(a => a.Name).Select(a => $"{a.Name}={Describe(a)}"));
+        return shape.Replace(lake.Queues.Validate.Name, "<validate>").Replace(lake.Queues.Transform.Name, "<transform>");
+    }
+
+    /// <summary>A redrive policy compares by meaning: its text differs in spacing and number-vs-string between writers.</summary>
+    private static string Describe(JsonProperty attribute)
+    {
+        if (attribute.Name != "RedrivePolicy")
+        {
+            return attribute.Value.ToString();
+        }
+
+        var redrive = JsonDocument.Parse(attribute.Value.GetString()!).RootElement;
+        return $"{redrive.GetProperty("deadLetterTargetArn").GetString()} after {redrive.GetProperty("maxReceiveCount")}";
+    }
+
+    private async Task<string> TableShapeAsync(string table)
+    {
+        var description = (await emulator.Cli.RunAsync("dynamodb", "describe-table", "--table-name", table))!.Value.GetProperty("Table");
+        return $"{description.GetProperty("KeySchema")}|{description.GetProperty("AttributeDefinitions")}|{description.GetProperty("BillingModeSummary").GetProperty("BillingMode")}";
+    }
+
+    private static async Task<JsonElement> DecodeTemplateAsync()
+    {
+        // cfn-lint's own decoder understands !Ref/!Sub/!GetAtt, which a plain YAML reader does not.
+        const string Script = "import json,sys\nfrom cfnlint.decode import decode\nt,m=decode(sys.argv[1])\nprint(json.dumps(t, default=str))";
+        var result = await ProcessRunner.RunAsync("python3", ["-c", Script, TemplatePath]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
+    }
+}
