@@ -74,7 +74,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         using var provisioned = new TestLake(emulator);
         await provisioned.Provisioner.ProvisionAsync();
         var stackPrefix = TestNames.Unique("cfn");
-        var deployed = StackOptions(stackPrefix);
+        var deployed = TestLake.OptionsFor(stackPrefix);
 
         await emulator.Cli.RunAsync("cloudformation", "create-stack", "--stack-name", stackPrefix,
             "--template-body", $"file://{TemplatePath}", "--parameters", .. StackParameters(deployed));
@@ -93,19 +93,6 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
 
         Assert.Equal(await TableShapeAsync(provisioned.Options.StatusTable), await TableShapeAsync(deployed.StatusTable));
     }
-
-    private static LakeOptions StackOptions(string prefix) => new()
-    {
-        Buckets = new BucketNames { Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected", Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine" },
-        Queues = new QueueNames
-        {
-            Validate = new WorkQueue { Name = $"{prefix}-validate", VisibilityTimeoutSeconds = 30 },
-            Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
-        },
-        AlertsTopic = $"{prefix}-alerts",
-        GlueDatabase = prefix.Replace('-', '_'),
-        StatusTable = $"{prefix}-uploads",
-    };
 
     private static string[] StackParameters(LakeOptions o) =>
     [

@@ -56,16 +56,17 @@ public sealed class ProvisionerProcessTests(EmulatorFixture emulator)
     private Dictionary<string, string?> LakeEnvironment(string prefix)
     {
         var environment = emulator.AwsEnvironment.ToDictionary(e => e.Key, e => (string?)e.Value);
-        foreach (var zone in new[] { "Raw", "Clean", "Rejected", "Curated", "Quarantine" })
+        var lake = TestLake.OptionsFor(prefix);
+        foreach (var (role, bucket) in lake.Buckets.All)
         {
-            environment[$"Lake__Buckets__{zone}"] = $"{prefix}-{zone.ToLowerInvariant()}";
+            environment[$"Lake__Buckets__{role}"] = bucket;
         }
 
-        environment["Lake__Queues__Validate__Name"] = $"{prefix}-validate";
-        environment["Lake__Queues__Transform__Name"] = $"{prefix}-transform";
-        environment["Lake__AlertsTopic"] = $"{prefix}-alerts";
-        environment["Lake__GlueDatabase"] = prefix.Replace('-', '_');
-        environment["Lake__StatusTable"] = $"{prefix}-uploads";
+        environment["Lake__Queues__Validate__Name"] = lake.Queues.Validate.Name;
+        environment["Lake__Queues__Transform__Name"] = lake.Queues.Transform.Name;
+        environment["Lake__AlertsTopic"] = lake.AlertsTopic;
+        environment["Lake__GlueDatabase"] = lake.GlueDatabase;
+        environment["Lake__StatusTable"] = lake.StatusTable;
         return environment;
     }
 

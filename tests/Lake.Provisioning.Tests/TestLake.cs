@@ -10,23 +10,7 @@ internal sealed class TestLake : IDisposable
 {
     public TestLake(EmulatorFixture emulator)
     {
-        var prefix = TestNames.Unique("lake");
-        Options = new LakeOptions
-        {
-            Buckets = new BucketNames
-            {
-                Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected",
-                Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine",
-            },
-            Queues = new QueueNames
-            {
-                Validate = new WorkQueue { Name = $"{prefix}-validate", VisibilityTimeoutSeconds = 30 },
-                Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
-            },
-            AlertsTopic = $"{prefix}-alerts",
-            GlueDatabase = prefix.Replace('-', '_'),
-            StatusTable = $"{prefix}-uploads",
-        };
+        Options = OptionsFor(TestNames.Unique("lake"));
         Clients = new LakeAwsClients(new AwsClientOptions
         {
             Region = EmulatorFixture.Region,
@@ -36,6 +20,24 @@ internal sealed class TestLake : IDisposable
     }
 
     public LakeOptions Options { get; }
+
+    /// <summary>Every resource name starts with <paramref name="prefix"/> (Glue's with '-' as '_', which it requires).</summary>
+    public static LakeOptions OptionsFor(string prefix) => new()
+    {
+        Buckets = new BucketNames
+        {
+            Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected",
+            Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine",
+        },
+        Queues = new QueueNames
+        {
+            Validate = new WorkQueue { Name = $"{prefix}-validate", VisibilityTimeoutSeconds = 30 },
+            Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
+        },
+        AlertsTopic = $"{prefix}-alerts",
+        GlueDatabase = prefix.Replace('-', '_'),
+        StatusTable = $"{prefix}-uploads",
+    };
 
     public LakeAwsClients Clients { get; }
 
