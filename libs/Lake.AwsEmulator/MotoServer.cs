@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Lake.Processes;
 
 namespace Lake.AwsEmulator;
 
@@ -147,29 +148,7 @@ public sealed class MotoServer : IAsyncDisposable
 
         try
         {
-            if (!_process.HasExited)
-            {
-                ProcessSignals.Terminate(_process);
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                try
-                {
-                    await _process.WaitForExitAsync(grace.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
-                // Werkzeug's reloader or a shim may leave children: take the whole tree down.
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+            await ProcessSignals.StopAsync(_process, TimeSpan.FromSeconds(5));
         }
         finally
         {
