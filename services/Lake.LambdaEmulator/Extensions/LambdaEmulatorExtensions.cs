@@ -1,0 +1,34 @@
+using Lake.LambdaEmulator.Apis;
+using Lake.LambdaEmulator.EventSources;
+using Lake.LambdaEmulator.Functions;
+
+namespace Lake.LambdaEmulator;
+
+public static class LambdaEmulatorExtensions
+{
+    public static IHostApplicationBuilder AddLambdaEmulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LambdaEmulatorOptions>()
+            .BindConfiguration(LambdaEmulatorOptions.SectionName)
+            .Validate(o => o.Functions.Values.All(f => !string.IsNullOrWhiteSpace(f.Command)), "Every LambdaEmulator:Functions:<name>:Command must be set.")
+            .Validate(o => o.Functions.Values.All(f => f.TimeoutSeconds is >= 1 and <= 900), "LambdaEmulator:Functions:<name>:TimeoutSeconds must be 1-900.")
+            .Validate(o => o.Functions.Values.All(f => f.Concurrency is >= 1 and <= 64), "LambdaEmulator:Functions:<name>:Concurrency must be 1-64.")
+            .Validate(o => o.Functions.Values.SelectMany(f => f.EventSourceMappings).All(m => m.BatchSize is >= 1 and <= 10000 && !string.IsNullOrEmpty(m.QueueName)),
+                "Every event source mapping needs a QueueName and a BatchSize of 1-10000.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FunctionRegistry>();
+        builder.Services.AddHostedService<FunctionHost>();
+        builder.Services.AddHostedService<EventSourceMappingHost>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapLambdaEmulator(this WebApplication app)
+    {
+        app.MapRuntimeApi();
+        app.MapInvokeApi();
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive");
+        return app;
+    }
+}
