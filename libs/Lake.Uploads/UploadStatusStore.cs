@@ -1,0 +1,117 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Lake.Uploads;
+
+/// <summary>
+/// The upload status table (key <c>UploadId</c> + <c>Sk</c>): one <c>STATUS</c> item with the current stage,
+/// and one <c>STAGE#{stage}</c> item per stage reached. Recording a stage twice overwrites it (a redelivered
+/// message has its effect once), and the current stage never moves backwards (a late duplicate of an
+/// earlier stage does not undo a later one). Thread-safe.
+/// </summary>
+public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
+{
+    private const string StatusSk = "STATUS";
+    private const string StagePrefix = "STAGE#";
+
+    /// <summary>Records that <paramref name="uploadId"/> reached <paramref name="stage"/>, with what the stage reports.</summary>
+    public async Task RecordStageAsync(
+        UploadId uploadId, string dataset, string fileName, UploadStage stage,
+        IReadOnlyDictionary<string, string>? details = null, CancellationToken cancellationToken = default)
+    {
+        var now = Timestamp(DateTimeOffset.UtcNow);
+        await dynamo.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>
+            {
+                ["UploadId"] = new(uploadId.Value),
+                ["Sk"] = new(StagePrefix + stage),
+                ["Stage"] = new(stage.ToString()),
+                ["At"] = new(now),
+                ["Details"] = new AttributeValue { M = (details ?? new Dictionary<string, string>()).ToDictionary(d => d.Key, d => new AttributeValue(d.Value)) },
+            },
+        }, cancellationToken);
+
+        try
+        {
+            await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(uploadId, StatusSk),
+                UpdateExpression = "SET Stage = :stage, StageRank = :rank, UpdatedAt = :now, "
+                    + "Dataset = if_not_exists(Dataset, :dataset), FileName = if_not_exists(FileName, :file), CreatedAt = if_not_exists(CreatedAt, :now)",
+                ConditionExpression = "attribute_not_exists(StageRank) OR StageRank <= :rank",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":stage"] = new(stage.ToString()),
+                    [":rank"] = new() { N = ((int)stage).ToString(CultureInfo.InvariantCulture) },
+                    [":now"] = new(now),
+                    [":dataset"] = new(dataset),
+                    [":file"] = new(fileName),
+                },
+            }, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // A later stage is already recorded: this one joins the history but is not current.
+        }
+    }
+
+    /// <summary>The upload's status and history, or null when no stage was ever recorded for it.</summary>
+    public async Task<UploadStatus?> GetAsync(UploadId uploadId, CancellationToken cancellationToken = default)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                ConsistentRead = true,
+                KeyConditionExpression = "UploadId = :id",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":id"] = new(uploadId.Value) },
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        var status = items.FirstOrDefault(i => i["Sk"].S == StatusSk);
+        if (status is null)
+        {
+            return null;
+        }
+
+        var history = items.Where(i => i["Sk"].S.StartsWith(StagePrefix, StringComparison.Ordinal))
+            .Select(i => new StageRecord(
+                Enum.Parse<UploadStage>(i["Stage"].S),
+                DateTimeOffset.Parse(i["At"].S, CultureInfo.InvariantCulture),
+                (i.GetValueOrDefault("Details")?.M ?? []).ToDictionary(d => d.Key, d => d.Value.S)))
+            .OrderBy(r => r.At).ThenBy(r => r.Stage)
+            .ToList();
+
+        // The status's details are every stage's, later stages winning: rows, reason, partitions ... in one place.
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in history.SelectMany(h => h.Details))
+        {
+            details[key] = value;
+        }
+
+        return new UploadStatus(
+            uploadId, status["Dataset"].S, status["FileName"].S, Enum.Parse<UploadStage>(status["Stage"].S),
+            DateTimeOffset.Parse(status["CreatedAt"].S, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(status["UpdatedAt"].S, CultureInfo.InvariantCulture),
+            details, history);
+    }
+
+    private static Dictionary<string, AttributeValue> Key(UploadId uploadId, string sk) => new()
+    {
+        ["UploadId"] = new(uploadId.Value),
+        ["Sk"] = new(sk),
+    };
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+}
