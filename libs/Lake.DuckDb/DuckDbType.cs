@@ -1,0 +1,55 @@
+namespace Lake.DuckDb;
+
+/// <summary>
+/// A column's DuckDB type, numbered as DuckDB's <c>duckdb_type</c>. Readable by
+/// <see cref="DuckDbDataReader"/>: the integer types, <see cref="Float"/>, <see cref="Double"/>,
+/// <see cref="Decimal"/>, <see cref="Varchar"/>, <see cref="Blob"/>, <see cref="Date"/>,
+/// <see cref="Timestamp"/>, <see cref="TimestampTz"/> and <see cref="SqlNull"/>; reading any other
+/// throws <see cref="NotSupportedException"/> (cast it in SQL, e.g. to VARCHAR).
+/// </summary>
+public enum DuckDbType
+{
+    Invalid = 0,
+    Boolean = 1,
+    TinyInt = 2,
+    SmallInt = 3,
+    Integer = 4,
+    BigInt = 5,
+    UTinyInt = 6,
+    USmallInt = 7,
+    UInteger = 8,
+    UBigInt = 9,
+    Float = 10,
+    Double = 11,
+    Timestamp = 12,
+    Date = 13,
+    Time = 14,
+    Interval = 15,
+    HugeInt = 16,
+    Varchar = 17,
+    Blob = 18,
+    Decimal = 19,
+    TimestampS = 20,
+    TimestampMs = 21,
+    TimestampNs = 22,
+    Enum = 23,
+    List = 24,
+    Struct = 25,
+    Map = 26,
+    Uuid = 27,
+    Union = 28,
+    Bit = 29,
+    TimeTz = 30,
+    TimestampTz = 31,
+    UHugeInt = 32,
+    Array = 33,
+    Any = 34,
+    BigNum = 35,
+    SqlNull = 36,
+    StringLiteral = 37,
+    IntegerLiteral = 38,
+    TimeNs = 39,
+    Geometry = 40,
+    Variant = 41,
+    TimestampTzNs = 42,
+}
