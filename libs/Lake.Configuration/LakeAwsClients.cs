@@ -26,7 +26,7 @@ public sealed class LakeAwsClients : IDisposable
     public LakeAwsClients(AwsClientOptions? options = null, HttpClient? httpClient = null)
     {
         _options = options ?? new AwsClientOptions();
-        Region = AwsEndpointResolver.ResolveRegion(_options);
+        Region = AwsEndpointResolver.FromProcessEnvironment.ResolveRegion(_options.Region);
         _s3 = new(() => CreateS3());
         _dynamo = new(() => CreateDynamoDb());
         _sqs = new(() => new SqsClient(_options, httpClient));
@@ -49,7 +49,7 @@ public sealed class LakeAwsClients : IDisposable
     private IAmazonS3 CreateS3()
     {
         var config = new AmazonS3Config();
-        if (Configure(config, "S3"))
+        if (Configure(config, AwsService.S3))
         {
             // Emulators answer on one host name; virtual-hosted bucket names would need DNS they lack.
             config.ForcePathStyle = true;
@@ -61,14 +61,15 @@ public sealed class LakeAwsClients : IDisposable
     private IAmazonDynamoDB CreateDynamoDb()
     {
         var config = new AmazonDynamoDBConfig();
-        Configure(config, "DynamoDB");
+        Configure(config, AwsService.DynamoDb);
         return _options.Credentials is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
     }
 
     /// <summary>Applies region and endpoint; true when the endpoint is overridden (an emulator, usually).</summary>
-    private bool Configure(ClientConfig config, string serviceId)
+    private bool Configure(ClientConfig config, AwsService service)
     {
-        var endpoint = AwsEndpointResolver.ResolveEndpointOverride(_options, serviceId);
+        // Without an override the SDK's own endpoint rules apply (FIPS, dual-stack, S3's specifics).
+        var endpoint = AwsEndpointResolver.FromProcessEnvironment.ResolveEndpointOverride(service, _options.ServiceUrl);
         if (endpoint is null)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(Region);

@@ -78,7 +78,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
         {
             QueueUrl = url,
             AttributeNames = { QueueAttributeName.QueueArn },
-        }, cancellationToken)).QueueARN;
+        }, cancellationToken)).QueueARN ?? throw new ProvisioningException($"SQS returned no QueueArn for queue '{name}'.");
         report.Add(ResourceKinds.Queue, name, arn, action);
         return (url, arn);
     }
@@ -89,7 +89,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
         {
             return (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name }, cancellationToken)).QueueUrl;
         }
-        catch (AwsServiceException ex) when (ex.ErrorCode is "AWS.SimpleQueueService.NonExistentQueue" or "QueueDoesNotExist")
+        catch (AwsServiceException ex) when (ex.Is("QueueDoesNotExist"))
         {
             return null;
         }

@@ -76,8 +76,8 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         var stackPrefix = TestNames.Unique("cfn");
         var deployed = TestLake.OptionsFor(stackPrefix);
 
-        await emulator.Cli.RunAsync("cloudformation", "create-stack", "--stack-name", stackPrefix,
-            "--template-body", $"file://{TemplatePath}", "--parameters", .. StackParameters(deployed));
+        await emulator.Cli.RunAsync(["cloudformation", "create-stack", "--stack-name", stackPrefix,
+            "--template-body", $"file://{TemplatePath}", "--parameters", .. StackParameters(deployed)]);
         var status = await WaitForStackAsync(stackPrefix);
 
         Assert.Equal("CREATE_COMPLETE", status);

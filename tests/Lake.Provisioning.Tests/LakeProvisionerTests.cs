@@ -46,7 +46,9 @@ public sealed class LakeProvisionerTests(EmulatorFixture emulator)
         Assert.Equal("3", redrive.GetProperty("maxReceiveCount").ToString());
 
         // A poison message: received and never deleted. The fourth receive finds it in the DLQ instead.
+        // (First the s3:TestEvent that configuring the raw bucket's notification sent goes.)
         var url = await QueueUrlAsync(lake.Options.Queues.Validate.Name);
+        await emulator.Cli.RunAsync("sqs", "purge-queue", "--queue-url", url);
         await emulator.Cli.RunAsync("sqs", "send-message", "--queue-url", url, "--message-body", "poison");
         for (var i = 0; i < 3; i++)
         {
@@ -86,7 +88,11 @@ public sealed class LakeProvisionerTests(EmulatorFixture emulator)
 
         Assert.Equal(ProvisioningAction.Updated, report.Find(ResourceKinds.Queue, lake.Options.Queues.Transform.Name).Action);
         Assert.Equal("120", (await QueueAttributesAsync(lake.Options.Queues.Transform.Name)).GetProperty("VisibilityTimeout").GetString());
-        Assert.Single(report.Resources, r => r.Action != ProvisioningAction.Unchanged);
+
+        // moto drops a queue's Policy when any other attribute is set (real SQS does not), so the policy may be restored
+        // too; nothing outside that queue may change.
+        Assert.All(report.Resources.Where(r => r.Action != ProvisioningAction.Unchanged),
+            r => Assert.Equal(lake.Options.Queues.Transform.Name, r.Name));
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public static class RepoPaths
     public static string BuiltAssembly(string projectDirectory)
     {
         var name = Path.GetFileName(projectDirectory);
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)).Parent!.Name;
         var path = Path.Combine(Root, projectDirectory, "bin", configuration, "net10.0", $"{name}.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{name} is not built at {path}: add a ProjectReference to it.", path);
     }
