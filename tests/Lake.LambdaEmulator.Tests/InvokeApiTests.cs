@@ -48,6 +48,7 @@ public sealed class InvokeApiTests(LambdaEmulatorFixture lake)
         var (result, output) = await InvokeAsync("direct", """{"action":"hang"}""");
 
         Assert.Equal("Unhandled", result.GetProperty("FunctionError").GetString());
+        Assert.Equal("Sandbox.Timedout", output.GetProperty("errorType").GetString());
         Assert.Contains("Task timed out after 3.00 seconds", output.GetProperty("errorMessage").GetString());
         Assert.NotEqual(before, await PidAsync());
     }
@@ -60,6 +61,7 @@ public sealed class InvokeApiTests(LambdaEmulatorFixture lake)
         var (result, output) = await InvokeAsync("direct", """{"action":"exit","code":7}""");
 
         Assert.Equal("Unhandled", result.GetProperty("FunctionError").GetString());
+        Assert.Equal("Runtime.ExitError", output.GetProperty("errorType").GetString());
         Assert.Contains("exit status 7", output.GetProperty("errorMessage").GetString());
         Assert.NotEqual(before, await PidAsync());
     }
@@ -89,8 +91,8 @@ public sealed class InvokeApiTests(LambdaEmulatorFixture lake)
         var outFile = Path.GetTempFileName();
         try
         {
-            var result = await lake.LambdaCli.RunAsync("lambda", "invoke", "--function-name", function,
-                "--cli-binary-format", "raw-in-base64-out", "--payload", payload, outFile);
+            // AWS CLI v1 sends --payload as given (v2 would need --cli-binary-format raw-in-base64-out).
+            var result = await lake.LambdaCli.RunAsync("lambda", "invoke", "--function-name", function, "--payload", payload, outFile);
             using var output = JsonDocument.Parse(await File.ReadAllTextAsync(outFile));
             return (result!.Value, output.RootElement.Clone());
         }

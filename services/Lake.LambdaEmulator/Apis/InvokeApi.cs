@@ -9,6 +9,9 @@ namespace Lake.LambdaEmulator.Apis;
 /// </summary>
 public static class InvokeApi
 {
+    /// <summary>AWS's member names are PascalCase as written; the web defaults would camel-case them.</summary>
+    private static readonly JsonSerializerOptions AwsJson = new(JsonSerializerDefaults.General);
+
     public static IEndpointRouteBuilder MapInvokeApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
@@ -46,7 +49,8 @@ public static class InvokeApi
                 http.Response.Headers["X-Amz-Executed-Version"] = "$LATEST";
                 if (result.IsError)
                 {
-                    http.Response.Headers["X-Amz-Function-Error"] = result.ErrorType;
+                    // Lambda says "Unhandled" for every function error; the body's errorType tells them apart.
+                    http.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
                 }
 
                 return Results.Bytes(result.Payload, "application/json");
@@ -67,7 +71,7 @@ public static class InvokeApi
             MemorySize = f.Options.MemorySize,
             Version = "$LATEST",
         }),
-    });
+    }, options: AwsJson);
 
     private static bool IsJson(byte[] payload)
     {
@@ -92,7 +96,7 @@ public static class InvokeApi
         {
             http.Response.StatusCode = status;
             http.Response.Headers["x-amzn-ErrorType"] = code;
-            return http.Response.WriteAsJsonAsync(new { Type = "User", message });
+            return http.Response.WriteAsJsonAsync(new { Type = "User", Message = message }, AwsJson);
         }
     }
 }

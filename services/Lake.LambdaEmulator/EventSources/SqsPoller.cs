@@ -49,7 +49,7 @@ internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSo
             {
                 var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = mapping.QueueName }, stopping)).QueueUrl;
                 var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = { QueueAttributeName.QueueArn } }, stopping);
-                return (url, attributes.QueueARN);
+                return (url, attributes.QueueARN ?? $"arn:aws:sqs:{region}:unknown:{mapping.QueueName}");
             }
             catch (Exception ex) when (ex is AwsServiceException or HttpRequestException)
             {

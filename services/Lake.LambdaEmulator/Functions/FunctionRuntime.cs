@@ -82,7 +82,7 @@ public sealed class FunctionRuntime(string name, FunctionOptions options, ILogge
         }
 
         if (_inFlight.TryRemove(invocation.RequestId, out _)
-            && invocation.TryComplete(InvocationResult.Failed("Sandbox.Timedout", $"{invocation.RequestId} Task timed out after {Options.TimeoutSeconds:0.00} seconds")))
+            && invocation.TryComplete(InvocationResult.Failed("Sandbox.Timedout", $"RequestId: {invocation.RequestId} Error: Task timed out after {Options.TimeoutSeconds:0.00} seconds")))
         {
             logger.LogWarning("{Function}: invocation {RequestId} timed out after {Timeout}s", Name, invocation.RequestId, Options.TimeoutSeconds);
 
