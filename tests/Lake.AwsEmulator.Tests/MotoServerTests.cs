@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Lake.Testing;
 
 namespace Lake.AwsEmulator.Tests;
 
@@ -82,38 +82,6 @@ public sealed class MotoServerTests
         lock (lines)
         {
             Assert.Contains(lines, l => l.Contains("GET / ", StringComparison.Ordinal));
-        }
-    }
-}
-
-/// <summary>Reads the process tree from /proc (Linux), so a test can check nothing was left running.</summary>
-internal static class ProcessTree
-{
-    public static IReadOnlyList<int> Of(int root)
-    {
-        var result = new List<int> { root };
-        for (var i = 0; i < result.Count; i++)
-        {
-            var children = $"/proc/{result[i]}/task/{result[i]}/children";
-            if (File.Exists(children))
-            {
-                result.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
-            }
-        }
-
-        return result;
-    }
-
-    public static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

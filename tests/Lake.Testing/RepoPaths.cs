@@ -10,9 +10,10 @@ public static class RepoPaths
     /// The built <c>.dll</c> of a project in the same configuration as the running tests, e.g.
     /// <c>BuiltAssembly("services/Lake.Provisioner")</c>; the test project must build it (a ProjectReference).
     /// </summary>
-    public static string BuiltAssembly(string projectDirectory)
+    /// <param name="assemblyName">When it differs from the directory's name (<c>AppHost</c> builds <c>Lake.AppHost</c>).</param>
+    public static string BuiltAssembly(string projectDirectory, string? assemblyName = null)
     {
-        var name = Path.GetFileName(projectDirectory);
+        var name = assemblyName ?? Path.GetFileName(projectDirectory);
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)).Parent!.Name;
         var path = Path.Combine(Root, projectDirectory, "bin", configuration, "net10.0", $"{name}.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{name} is not built at {path}: add a ProjectReference to it.", path);
