@@ -1,6 +1,7 @@
 using Lake.LambdaEmulator.Apis;
 using Lake.LambdaEmulator.EventSources;
 using Lake.LambdaEmulator.Functions;
+using Lake.ServiceDefaults;
 
 namespace Lake.LambdaEmulator;
 
@@ -8,6 +9,7 @@ public static class LambdaEmulatorExtensions
 {
     public static IHostApplicationBuilder AddLambdaEmulator(this IHostApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
         builder.Services.AddOptions<LambdaEmulatorOptions>()
             .BindConfiguration(LambdaEmulatorOptions.SectionName)
             .Validate(o => o.Functions.Values.All(f => !string.IsNullOrWhiteSpace(f.Command)), "Every LambdaEmulator:Functions:<name>:Command must be set.")
@@ -19,7 +21,6 @@ public static class LambdaEmulatorExtensions
         builder.Services.AddSingleton<FunctionRegistry>();
         builder.Services.AddHostedService<FunctionHost>();
         builder.Services.AddHostedService<EventSourceMappingHost>();
-        builder.Services.AddHealthChecks();
         return builder;
     }
 
@@ -27,8 +28,7 @@ public static class LambdaEmulatorExtensions
     {
         app.MapRuntimeApi();
         app.MapInvokeApi();
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive");
+        app.MapDefaultEndpoints();
         return app;
     }
 }
