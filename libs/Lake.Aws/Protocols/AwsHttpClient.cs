@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
@@ -46,8 +47,25 @@ internal sealed class AwsHttpClient : IDisposable
 
     public Uri Endpoint { get; }
 
-    /// <summary>Sends <paramref name="request"/> until it succeeds or fails for good; returns the success body.</summary>
+    /// <summary>Sends <paramref name="request"/> until it succeeds or fails for good; returns the success body. One span per call.</summary>
     public async Task<byte[]> SendAsync(
+        AwsHttpRequest request,
+        Func<HttpResponseMessage, byte[], AwsErrorDetails> parseError,
+        CancellationToken cancellationToken)
+    {
+        using var activity = AwsActivities.StartCall(Service, request.Operation, Region);
+        try
+        {
+            return await SendWithRetriesAsync(request, parseError, cancellationToken);
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            AwsActivities.RecordFailure(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<byte[]> SendWithRetriesAsync(
         AwsHttpRequest request,
         Func<HttpResponseMessage, byte[], AwsErrorDetails> parseError,
         CancellationToken cancellationToken)
@@ -65,6 +83,7 @@ internal sealed class AwsHttpClient : IDisposable
                 var body = await response.Content.ReadAsByteArrayAsync(attemptLimit.Token);
                 if (response.IsSuccessStatusCode)
                 {
+                    Activity.Current?.SetTag("aws.attempts", attempt);
                     return body;
                 }
 
