@@ -1,12 +1,12 @@
 using Amazon.Runtime;
 using Lake.Aws;
 using Lake.Configuration;
-using Lake.Testing;
+using Lake.Provisioning;
 
-namespace Lake.Provisioning.Tests;
+namespace Lake.Testing;
 
 /// <summary>A lake whose every resource name carries one test's unique prefix.</summary>
-internal sealed class TestLake : IDisposable
+public sealed class TestLake : IDisposable
 {
     public TestLake(EmulatorFixture emulator)
     {
