@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Lake.Aws.Sns;
+using Lake.Configuration;
+using Lake.Functions.Validate.FileChecks;
+using Lake.Uploads;
+
+namespace Lake.Functions.Validate.Uploads;
+
+/// <summary>
+/// One raw object: stream it through the file checks, then copy it to clean, or to rejected with its
+/// reason and an alert. Raw objects are never deleted. Every name derives from the upload id, so a
+/// redelivered event rewrites the same objects; an upload already past validation is left alone.
+/// </summary>
+public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusStore status, IDatasetRules datasets, BucketNames buckets)
+{
+    public async Task<UploadStage> ProcessAsync(string bucket, string key, string alertsTopicArn, CancellationToken cancellationToken)
+    {
+        var head = await s3.GetObjectMetadataAsync(bucket, key, cancellationToken);
+        var raw = RawObjectKey.Parse(key, head.ETag);
+        var fileName = head.Metadata["original-name"] is { Length: > 0 } original ? original : raw.FileName;
+        if (await status.GetAsync(raw.UploadId, cancellationToken) is { } known && known.Stage >= UploadStage.Validated)
+        {
+            return known.Stage;
+        }
+
+        var failure = await CheckAsync(bucket, key, raw.Dataset, cancellationToken);
+        var target = $"{raw.Dataset}/{raw.UploadId}.csv";
+        if (failure is null)
+        {
+            await CopyAsync(bucket, key, buckets.Clean, target, cancellationToken);
+            await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Validated,
+                new Dictionary<string, string> { ["bytes"] = head.ContentLength.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cleanKey"] = target }, cancellationToken);
+            return UploadStage.Validated;
+        }
+
+        await CopyAsync(bucket, key, buckets.Rejected, target, cancellationToken);
+        var reason = Reason(raw, fileName, key, failure);
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = buckets.Rejected,
+            Key = $"{raw.Dataset}/{raw.UploadId}.reason.json",
+            ContentBody = reason.ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
+            ContentType = "application/json",
+        }, cancellationToken);
+        await sns.PublishAsync(new PublishRequest
+        {
+            TopicArn = alertsTopicArn,
+            Subject = $"Lake: upload rejected ({failure.Check})",
+            Message = reason.ToJsonString(),
+            MessageAttributes = { ["type"] = new MessageAttributeValue { StringValue = "upload.rejected" } },
+        }, cancellationToken);
+        await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Rejected, new Dictionary<string, string>
+        {
+            ["check"] = failure.Check.ToString(),
+            ["line"] = failure.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = failure.Detail,
+            ["rejectedKey"] = target,
+        }, cancellationToken);
+        return UploadStage.Rejected;
+    }
+
+    private async Task<ValidationFailure?> CheckAsync(string bucket, string key, string dataset, CancellationToken cancellationToken)
+    {
+        if (datasets.Find(dataset) is not { } rules)
+        {
+            return new ValidationFailure(FileCheck.Dataset, 0, dataset == RawObjectKey.NoDataset
+                ? $"the key '{key}' is not under a dataset's prefix ({{dataset}}/...)"
+                : $"no dataset contract is named '{dataset}' (the first segment of the key '{key}')");
+        }
+
+        using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
+        await using var body = response.ResponseStream;
+        return (await new FileValidator(rules).ValidateAsync(body, cancellationToken)).Failure;
+    }
+
+    /// <summary>A server-side copy that keeps the object's metadata (upload id, original name, traceparent).</summary>
+    private Task CopyAsync(string sourceBucket, string sourceKey, string bucket, string key, CancellationToken cancellationToken) =>
+        s3.CopyObjectAsync(new CopyObjectRequest
+        {
+            SourceBucket = sourceBucket,
+            SourceKey = sourceKey,
+            DestinationBucket = bucket,
+            DestinationKey = key,
+            MetadataDirective = S3MetadataDirective.COPY,
+        }, cancellationToken);
+
+    private static JsonObject Reason(RawObjectKey raw, string fileName, string rawKey, ValidationFailure failure) => new()
+    {
+        ["type"] = "upload.rejected",
+        ["uploadId"] = raw.UploadId.Value,
+        ["dataset"] = raw.Dataset,
+        ["fileName"] = fileName,
+        ["rawKey"] = rawKey,
+        ["check"] = failure.Check.ToString(),
+        ["line"] = failure.Line,
+        ["detail"] = failure.Detail,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Lake.Functions.Validate.Uploads;
+using Lake.Lambda;
+using Lake.Lambda.Context;
+using Lake.Lambda.Events;
+
+namespace Lake.Functions.Validate;
+
+/// <summary>
+/// The handler: SQS messages carrying S3 events of the raw bucket. A message whose object fails to process
+/// (S3 down, a bug) is reported as a batch item failure, so only it returns to the queue; S3's test event
+/// and events that are not ObjectCreated are acknowledged and skipped.
+/// </summary>
+public sealed class ValidateFunction(UploadValidator validator, string alertsTopicName)
+{
+    public async Task<SQSBatchResponse> HandleAsync(SQSEvent batch, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        var response = new SQSBatchResponse();
+        foreach (var message in batch.Records)
+        {
+            try
+            {
+                await HandleMessageAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"{{\"level\":\"error\",\"requestId\":\"{context.AwsRequestId}\",\"messageId\":\"{message.MessageId}\",\"error\":{JsonSerializer.Serialize(ex.Message)}}}");
+                response.BatchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+            }
+        }
+
+        return response;
+    }
+
+    private async Task HandleMessageAsync(SQSEvent.SQSMessage message, CancellationToken cancellationToken)
+    {
+        var s3Event = JsonSerializer.Deserialize(message.Body, LambdaJsonContext.Default.S3Event)
+            ?? throw new JsonException("The message body is JSON null, not an S3 event.");
+        if (s3Event.IsTestEvent)
+        {
+            return;
+        }
+
+        // The alerts topic lives in the same account and region as the queue that delivered the event.
+        var topicArn = SiblingArn(message.EventSourceArn, "sns", alertsTopicName);
+        foreach (var record in s3Event.Records.Where(r => r.EventName.StartsWith("ObjectCreated:", StringComparison.Ordinal)))
+        {
+            var stage = await validator.ProcessAsync(record.S3.Bucket.Name, record.S3.Object.DecodedKey, topicArn, cancellationToken);
+            Console.WriteLine($"{{\"level\":\"info\",\"key\":{JsonSerializer.Serialize(record.S3.Object.DecodedKey)},\"stage\":\"{stage}\"}}");
+        }
+    }
+
+    private static string SiblingArn(string arn, string service, string name)
+    {
+        var parts = arn.Split(':');
+        return parts.Length >= 6 ? $"arn:{parts[1]}:{service}:{parts[3]}:{parts[4]}:{name}" : throw new FormatException($"'{arn}' is not an ARN.");
+    }
+}
