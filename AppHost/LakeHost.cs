@@ -1,8 +1,8 @@
-using System.Runtime.InteropServices;
 using Amazon.Runtime;
 using Lake.Aws;
 using Lake.AwsEmulator;
 using Lake.Configuration;
+using Lake.Processes;
 using Lake.Provisioning;
 using Microsoft.Extensions.Configuration;
 
@@ -18,18 +18,10 @@ internal static class LakeHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        using var stop = new ShutdownSignal();
+        var configuration = LakeConfiguration.Build(args);
         var host = configuration.GetSection(AppHostOptions.SectionName).Get<AppHostOptions>() ?? new();
-        var lake = configuration.GetSection(LakeOptions.SectionName).Get<LakeOptions>() ?? new();
+        var lake = configuration.LakeOptions();
 
         try
         {
@@ -50,7 +42,7 @@ internal static class LakeHost
             Console.WriteLine("Stopping ...");
             return 0;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsRequested)
         {
             Console.WriteLine("Stopped before the lake was up.");
             return 130;

@@ -1,6 +1,6 @@
 using Lake.Configuration;
+using Lake.Processes;
 using Lake.Provisioning;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Lake.Provisioner;
@@ -10,20 +10,17 @@ internal static class ProvisionerCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new ShutdownSignal();
 
         try
         {
-            var options = LoadOptions(args);
+            var options = LakeConfiguration.Build(args).LakeOptions();
             using var clients = new LakeAwsClients();
             var report = await new LakeProvisioner(options, clients).ProvisionAsync(stop.Token);
             ReportPrinter.Print(report, clients.Region, Console.Out);
             return 0;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsRequested)
         {
             Console.Error.WriteLine("provisioning cancelled: resources created so far are kept; run it again to finish.");
             return 130;
@@ -34,18 +31,5 @@ internal static class ProvisionerCommand
             Console.Error.WriteLine($"provisioning failed: {ex.Message}");
             return 1;
         }
-    }
-
-    private static LakeOptions LoadOptions(string[] args)
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
-        var options = new LakeOptions();
-        configuration.GetSection(LakeOptions.SectionName).Bind(options);
-        return options;
     }
 }

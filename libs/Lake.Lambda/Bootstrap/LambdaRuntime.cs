@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using Lake.Lambda.Client;
 using Lake.Lambda.Context;
+using Lake.Processes;
 
 namespace Lake.Lambda.Bootstrap;
 
@@ -10,9 +10,7 @@ public static class LambdaRuntime
     /// <returns>The process exit code: 0 after a clean stop, 1 when initialisation failed.</returns>
     public static async Task<int> RunAsync(LambdaBootstrapHandler handler, Func<CancellationToken, Task>? initializer = null)
     {
-        using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new ShutdownSignal();
         using var client = new RuntimeApiClient(LambdaEnvironment.FromProcess());
         var bootstrap = new LambdaBootstrap(client, handler, initializer);
         return await bootstrap.RunAsync(stop.Token) ? 0 : 1;
