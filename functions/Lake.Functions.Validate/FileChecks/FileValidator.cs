@@ -69,12 +69,28 @@ public sealed class FileValidator(CsvFileRules rules)
         var start = _bytes == chunk.Length && chunk.StartsWith(Bom) ? Bom.Length : 0;
         var status = Utf8Check(chunk[start..], final, out var valid);
         var end = start + valid;
-        for (var i = start; i < end; i++)
+        for (var i = start; i < end;)
         {
-            if (Advance(chunk[i]) is { } failure)
+            // Whole line segments at a time: the newline search and the blank check are vectorised.
+            var segment = chunk[i..end];
+            var newline = segment.IndexOf((byte)'\n');
+            var part = newline < 0 ? segment : segment[..newline];
+            if (AddToLine(part) is { } tooLong)
             {
-                return (failure, i);
+                return (tooLong, i);
             }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            if (EndLine() is { } failure)
+            {
+                return (failure, i + newline);
+            }
+
+            i += newline + 1;
         }
 
         if (status == OperationStatus.InvalidData)
@@ -100,20 +116,19 @@ public sealed class FileValidator(CsvFileRules rules)
         }
     }
 
-    private ValidationFailure? Advance(byte b)
+    private ValidationFailure? AddToLine(ReadOnlySpan<byte> part)
     {
-        if (b == (byte)'\n')
+        var length = part.Length - part.Count((byte)'\r');
+        _lineLength += length;
+        _lineHasContent |= part.IndexOfAnyExcept(" \t\r"u8) >= 0;
+        if (_line == 1 && _header.Count <= rules.MaxLineLength)
         {
-            return EndLine();
-        }
-
-        if (b != (byte)'\r')
-        {
-            _lineLength++;
-            _lineHasContent |= b is not ((byte)' ' or (byte)'\t');
-            if (_line == 1 && _header.Count <= rules.MaxLineLength)
+            foreach (var b in part[..Math.Min(part.Length, rules.MaxLineLength + 1 - _header.Count)])
             {
-                _header.Add(b);
+                if (b != (byte)'\r')
+                {
+                    _header.Add(b);
+                }
             }
         }
 
