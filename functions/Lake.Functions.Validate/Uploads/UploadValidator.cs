@@ -20,7 +20,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
     {
         var head = await s3.GetObjectMetadataAsync(bucket, key, cancellationToken);
         var raw = RawObjectKey.Parse(key, head.ETag);
-        var fileName = head.Metadata["original-name"] is { Length: > 0 } original ? original : raw.FileName;
+        var fileName = head.Metadata["original-name"] is { Length: > 0 } original ? Uri.UnescapeDataString(original) : raw.FileName;
         if (await status.GetAsync(raw.UploadId, cancellationToken) is { } known && known.Stage >= UploadStage.Validated)
         {
             return known.Stage;

@@ -1,0 +1,38 @@
+using Lake.Configuration;
+using Lake.IngestApi.Apis;
+using Lake.IngestApi.Uploads;
+using Lake.ServiceDefaults;
+using Lake.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace Lake.IngestApi;
+
+public static class IngestApiExtensions
+{
+    /// <summary>Registers everything but the dataset catalog, which comes from the contracts (<c>IDatasetCatalog</c>).</summary>
+    public static IHostApplicationBuilder AddIngestApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName)
+            .Validate(o => { LakeOptionsValidator.EnsureValid(o); return true; }).ValidateOnStart();
+        builder.Services.AddSingleton(_ => new LakeAwsClients());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
+        builder.Services.AddSingleton(sp => new UploadStatusStore(
+            sp.GetRequiredService<LakeAwsClients>().DynamoDb, sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UploadIssuer>();
+        builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapIngestEndpoints(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapOpenApi();
+        app.MapIngestApi();
+        return app;
+    }
+}
