@@ -14,7 +14,7 @@ namespace Lake.Aws.Tests;
 public sealed class DefaultConfigurationTests(EmulatorFixture fixture)
 {
     [Fact]
-    public async Task Clients_without_options_take_region_endpoint_and_credentials_from_the_environment()
+    public async Task ClientsWithoutOptionsTakeRegionEndpointAndCredentialsFromTheEnvironment()
     {
         var variables = new Dictionary<string, string?>(fixture.AwsEnvironment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value))
         {

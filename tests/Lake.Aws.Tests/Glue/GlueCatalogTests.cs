@@ -39,7 +39,7 @@ public sealed class GlueCatalogTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Creating_a_database_twice_fails_with_already_exists()
+    public async Task CreatingADatabaseTwiceFailsWithAlreadyExists()
     {
         var name = await CreateDatabaseAsync();
 
@@ -81,7 +81,7 @@ public sealed class GlueCatalogTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Asking_for_a_missing_table_fails_with_entity_not_found()
+    public async Task AskingForAMissingTableFailsWithEntityNotFound()
     {
         var database = await CreateDatabaseAsync();
 
@@ -94,7 +94,7 @@ public sealed class GlueCatalogTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task An_updated_table_shows_its_new_definition_and_a_new_version()
+    public async Task AnUpdatedTableShowsItsNewDefinitionAndANewVersion()
     {
         var database = await CreateDatabaseAsync();
         var input = GlueModels.OrdersTable("orders", "s3://curated/orders/");
@@ -114,7 +114,7 @@ public sealed class GlueCatalogTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Listing_all_tables_returns_every_table_once_and_leaves_the_request_unchanged()
+    public async Task ListingAllTablesReturnsEveryTableOnceAndLeavesTheRequestUnchanged()
     {
         // moto ignores MaxResults and answers in one page; NextToken-following is covered by GluePaginationTests.
         var database = await CreateDatabaseAsync();

@@ -12,7 +12,7 @@ public sealed class GluePartitionTests(EmulatorFixture fixture) : IDisposable
     public void Dispose() => _glue.Dispose();
 
     [Fact]
-    public async Task Partitions_created_in_a_batch_are_all_returned_when_listing_all_with_a_smaller_page_size()
+    public async Task PartitionsCreatedInABatchAreAllReturnedWhenListingAllWithASmallerPageSize()
     {
         // moto ignores MaxResults and answers in one page; NextToken-following is covered by GluePaginationTests.
         var database = await CreateDatabaseAsync();
@@ -42,7 +42,7 @@ public sealed class GluePartitionTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Creating_partitions_that_exist_reports_them_as_errors_and_creates_the_rest()
+    public async Task CreatingPartitionsThatExistReportsThemAsErrorsAndCreatesTheRest()
     {
         var database = await CreateDatabaseAsync();
         await _glue.CreateTableAsync(new CreateTableRequest { DatabaseName = database, TableInput = GlueModels.OrdersTable("orders", "s3://curated/orders/") });
@@ -68,7 +68,7 @@ public sealed class GluePartitionTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Partitions_can_be_filtered_by_an_expression_over_the_partition_key()
+    public async Task PartitionsCanBeFilteredByAnExpressionOverThePartitionKey()
     {
         var database = await CreateDatabaseAsync();
         await _glue.CreateTableAsync(new CreateTableRequest { DatabaseName = database, TableInput = GlueModels.OrdersTable("orders", "s3://curated/orders/") });

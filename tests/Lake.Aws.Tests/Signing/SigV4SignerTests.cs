@@ -62,7 +62,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public async Task What_the_sqs_client_sends_carries_the_signature_botocore_computes_for_it()
+    public async Task WhatTheSqsClientSendsCarriesTheSignatureBotocoreComputesForIt()
     {
         var stub = new StubClients();
         stub.Handler.Then(HttpStatusCode.OK, """{"MessageId":"m","MD5OfMessageBody":"x"}""");

@@ -20,7 +20,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Creating_a_topic_returns_its_arn_and_creating_it_again_returns_the_same_arn()
+    public async Task CreatingATopicReturnsItsArnAndCreatingItAgainReturnsTheSameArn()
     {
         var name = TestNames.Unique("alerts");
 
@@ -60,7 +60,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_to_a_topic_delivers_the_message_in_an_sns_envelope_to_a_subscribed_queue()
+    public async Task PublishingToATopicDeliversTheMessageInAnSnsEnvelopeToASubscribedQueue()
     {
         var topicArn = await CreateTopicAsync("envelope");
         var (queueUrl, queueArn) = await CreateQueueAsync("envelope-sub");
@@ -87,7 +87,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_with_raw_delivery_puts_the_bare_message_and_its_attributes_on_the_queue()
+    public async Task PublishingWithRawDeliveryPutsTheBareMessageAndItsAttributesOnTheQueue()
     {
         var topicArn = await CreateTopicAsync("raw");
         var (queueUrl, queueArn) = await CreateQueueAsync("raw-sub");
@@ -118,7 +118,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_to_a_missing_topic_fails_with_the_query_error_code_and_request_id()
+    public async Task PublishingToAMissingTopicFailsWithTheQueryErrorCodeAndRequestId()
     {
         var missing = $"arn:aws:sns:{EmulatorFixture.Region}:{EmulatorFixture.AccountId}:{TestNames.Unique("nowhere")}";
 

@@ -54,7 +54,7 @@ public sealed class SqsCliInteropTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Queue_attributes_and_tags_our_client_sets_are_what_the_cli_reads()
+    public async Task QueueAttributesAndTagsOurClientSetsAreWhatTheCliReads()
     {
         var queueUrl = (await _sqs.CreateQueueAsync(new CreateQueueRequest
         {

@@ -60,7 +60,7 @@ public sealed class SqsMessageTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Changing_visibility_to_zero_makes_a_message_receivable_again_with_a_receive_count_of_two()
+    public async Task ChangingVisibilityToZeroMakesAMessageReceivableAgainWithAReceiveCountOfTwo()
     {
         var queueUrl = await CreateQueueAsync("visibility");
         await _sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = "retry me" });
@@ -132,7 +132,7 @@ public sealed class SqsMessageTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Long_polling_an_empty_queue_waits_the_given_seconds_and_returns_no_messages()
+    public async Task LongPollingAnEmptyQueueWaitsTheGivenSecondsAndReturnsNoMessages()
     {
         var queueUrl = await CreateQueueAsync("empty");
         var clock = Stopwatch.StartNew();

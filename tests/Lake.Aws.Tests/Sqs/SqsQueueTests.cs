@@ -39,7 +39,7 @@ public sealed class SqsQueueTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Set_queue_attributes_changes_the_visibility_timeout_and_the_redrive_policy()
+    public async Task SetQueueAttributesChangesTheVisibilityTimeoutAndTheRedrivePolicy()
     {
         var queueUrl = await CreateQueueAsync("work");
         var deadLetterUrl = await CreateQueueAsync("work-dlq");
@@ -67,7 +67,7 @@ public sealed class SqsQueueTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Asking_for_a_missing_queue_fails_with_the_query_compatible_error_code_and_a_request_id()
+    public async Task AskingForAMissingQueueFailsWithTheQueryCompatibleErrorCodeAndARequestId()
     {
         var name = TestNames.Unique("missing");
 

@@ -21,7 +21,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void Aws_region_wins_over_aws_default_region()
+    public void AwsRegionWinsOverAwsDefaultRegion()
     {
         Assert.Equal("eu-west-1", With(("AWS_REGION", "eu-west-1"), ("AWS_DEFAULT_REGION", "us-west-2")).ResolveRegion(null));
         Assert.Equal("us-west-2", With(("AWS_DEFAULT_REGION", "us-west-2")).ResolveRegion(null));
@@ -36,7 +36,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void The_service_specific_endpoint_wins_over_the_general_one()
+    public void TheServiceSpecificEndpointWinsOverTheGeneralOne()
     {
         var resolver = With(("AWS_ENDPOINT_URL_SQS", "http://sqs.local:4566"), ("AWS_ENDPOINT_URL", "http://localhost:5000"));
 
@@ -45,7 +45,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void Service_specific_variables_are_named_after_the_upper_cased_service_id()
+    public void ServiceSpecificVariablesAreNamedAfterTheUpperCasedServiceId()
     {
         Assert.Equal("AWS_ENDPOINT_URL_SQS", AwsService.Sqs.EndpointVariable);
         Assert.Equal("AWS_ENDPOINT_URL_SNS", AwsService.Sns.EndpointVariable);
@@ -56,7 +56,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void Without_variables_the_public_regional_endpoint_is_used()
+    public void WithoutVariablesThePublicRegionalEndpointIsUsed()
     {
         var resolver = With();
 
@@ -75,7 +75,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void Configured_endpoint_variables_can_be_ignored_as_in_the_sdks()
+    public void ConfiguredEndpointVariablesCanBeIgnoredAsInTheSdks()
     {
         var resolver = With(("AWS_ENDPOINT_URL", "http://localhost:5000"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
 
@@ -83,7 +83,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void An_endpoint_variable_that_is_not_a_url_is_a_clear_error()
+    public void AnEndpointVariableThatIsNotAUrlIsAClearError()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             With(("AWS_ENDPOINT_URL", "localhost:5000")).ResolveEndpoint(AwsService.Sqs, "eu-west-1", null));
@@ -92,7 +92,7 @@ public sealed class AwsEndpointResolverTests
     }
 
     [Fact]
-    public void Clients_use_the_configured_region_and_url_before_the_process_environment()
+    public void ClientsUseTheConfiguredRegionAndUrlBeforeTheProcessEnvironment()
     {
         using var sqs = new SqsClient(new AwsClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://127.0.0.1:1/") });
         using var glue = new GlueClient(new AwsClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://127.0.0.1:2/") });

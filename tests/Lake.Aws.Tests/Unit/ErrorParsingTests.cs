@@ -83,7 +83,7 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void The_exception_message_names_service_code_message_and_request()
+    public void TheExceptionMessageNamesServiceCodeMessageAndRequest()
     {
         var exception = new AwsServiceException("SQS", "QueueDoesNotExist", "The specified queue does not exist.", HttpStatusCode.BadRequest, "1234");
 

@@ -11,7 +11,7 @@ public sealed class GluePaginationTests
     private readonly StubClients _stub = new();
 
     [Fact]
-    public async Task All_partitions_are_read_by_following_next_token_until_the_last_page()
+    public async Task AllPartitionsAreReadByFollowingNextTokenUntilTheLastPage()
     {
         _stub.Handler
             .Then(HttpStatusCode.OK, PartitionPage(0, 10, "page-2"))
@@ -42,7 +42,7 @@ public sealed class GluePaginationTests
     }
 
     [Fact]
-    public async Task All_tables_are_read_by_following_next_token_until_the_last_page()
+    public async Task AllTablesAreReadByFollowingNextTokenUntilTheLastPage()
     {
         _stub.Handler
             .Then(HttpStatusCode.OK, """{"TableList":[{"Name":"a","DatabaseName":"lake"},{"Name":"b","DatabaseName":"lake"}],"NextToken":"t2"}""")

@@ -30,7 +30,7 @@ public sealed class RetryTests
     [InlineData(HttpStatusCode.BadRequest, """{"__type":"RequestThrottled","message":"slow down"}""")]
     [InlineData(HttpStatusCode.TooManyRequests, "")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "<html>upstream unavailable</html>")]
-    public async Task Throttling_and_unavailability_are_retried(HttpStatusCode status, string body)
+    public async Task ThrottlingAndUnavailabilityAreRetried(HttpStatusCode status, string body)
     {
         _stub.Handler.Then(status, body).Then(status, body).Then(HttpStatusCode.OK, Sent);
         using var sqs = new SqsClient(_stub.Options(), _stub.Http());
@@ -56,7 +56,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Retries_stop_after_max_attempts_with_the_last_error()
+    public async Task RetriesStopAfterMaxAttemptsWithTheLastError()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -104,7 +104,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancelling_while_waiting_to_retry_stops_the_retries()
+    public async Task CancellingWhileWaitingToRetryStopsTheRetries()
     {
         using var cancellation = new CancellationTokenSource();
         _stub.Handler.Then(HttpStatusCode.InternalServerError, "").Then(HttpStatusCode.OK, Sent);
@@ -121,7 +121,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancelling_during_a_request_is_not_mistaken_for_a_timeout()
+    public async Task CancellingDuringARequestIsNotMistakenForATimeout()
     {
         using var cancellation = new CancellationTokenSource();
         _stub.Handler.Then(async (_, token) =>
@@ -139,7 +139,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void Backoff_grows_exponentially_with_full_jitter_under_a_cap()
+    public void BackoffGrowsExponentiallyWithFullJitterUnderACap()
     {
         for (var attempt = 1; attempt <= 30; attempt++)
         {

@@ -12,7 +12,7 @@ public sealed class WireFormatTests
     private readonly StubClients _stub = new();
 
     [Fact]
-    public async Task An_sqs_call_is_a_json_1_0_post_with_its_target_and_query_mode_and_no_empty_members()
+    public async Task AnSqsCallIsAJson10PostWithItsTargetAndQueryModeAndNoEmptyMembers()
     {
         _stub.Handler.Then(HttpStatusCode.OK, """{"QueueUrl":"https://stub.example.test/1/q"}""");
         using var sqs = new SqsClient(_stub.Options(), _stub.Http());
@@ -31,7 +31,7 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public async Task Sqs_batch_errors_read_sender_fault_whether_sent_as_a_boolean_or_a_string()
+    public async Task SqsBatchErrorsReadSenderFaultWhetherSentAsABooleanOrAString()
     {
         _stub.Handler.Then(HttpStatusCode.OK, """
             {"Successful":[],"Failed":[{"Id":"a","SenderFault":"true","Code":"InvalidParameterValue","Message":"m"},{"Id":"b","SenderFault":false,"Code":"InternalError"}]}
@@ -45,7 +45,7 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public async Task Null_collections_in_a_response_are_read_as_empty()
+    public async Task NullCollectionsInAResponseAreReadAsEmpty()
     {
         _stub.Handler.Then(HttpStatusCode.OK, """{"Messages":[{"MessageId":"m","Body":"b","Attributes":null,"MessageAttributes":null}]}""");
         using var sqs = new SqsClient(_stub.Options(), _stub.Http());
@@ -58,7 +58,7 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public async Task An_sns_call_is_a_query_form_post_with_flattened_maps_and_message_attributes()
+    public async Task AnSnsCallIsAQueryFormPostWithFlattenedMapsAndMessageAttributes()
     {
         _stub.Handler.Then(HttpStatusCode.OK, """
             <PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
@@ -86,7 +86,7 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public async Task Sns_subscribe_flattens_its_attribute_map_into_numbered_key_value_entries()
+    public async Task SnsSubscribeFlattensItsAttributeMapIntoNumberedKeyValueEntries()
     {
         _stub.Handler.Then(HttpStatusCode.OK, "<SubscribeResponse><SubscribeResult><SubscriptionArn>arn:s</SubscriptionArn></SubscribeResult></SubscribeResponse>");
         using var sns = new SnsClient(_stub.Options(), _stub.Http());
