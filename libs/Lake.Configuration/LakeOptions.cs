@@ -20,6 +20,12 @@ public sealed class LakeOptions
 
     /// <summary>The DynamoDB table holding one status record (and its stage history) per upload.</summary>
     public string StatusTable { get; set; } = "lake-uploads";
+
+    /// <summary>
+    /// Where the dataset contracts (<c>*.yaml</c>) are read from; unset, the <c>contracts/</c> directory shipped next
+    /// to the program's binaries (every program referencing Lake.Contracts carries the repository's contracts).
+    /// </summary>
+    public string? ContractsDirectory { get; set; }
 }
 
 /// <summary>The lake's zones (DESIGN §5).</summary>

@@ -22,6 +22,20 @@ public sealed class ContractCatalog : IReadOnlyDictionary<string, DatasetContrac
         }
     }
 
+    /// <summary>The directory programs read contracts from when no setting names one: <c>contracts/</c> next to the binaries.</summary>
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "contracts");
+
+    /// <summary>Loads <paramref name="directory"/>, or <see cref="ShippedDirectory"/> when it is null or empty.</summary>
+    /// <exception cref="ContractException">A contract is invalid, or two declare the same dataset.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist; the message names it.</exception>
+    public static ContractCatalog Load(string? directory)
+    {
+        var path = string.IsNullOrEmpty(directory) ? ShippedDirectory : directory;
+        return Directory.Exists(path)
+            ? LoadDirectory(path)
+            : throw new DirectoryNotFoundException($"The dataset contracts directory '{Path.GetFullPath(path)}' does not exist (setting Lake:ContractsDirectory).");
+    }
+
     /// <summary>Loads every <c>*.yaml</c> file of <paramref name="directory"/> (not its subdirectories), in name order.</summary>
     /// <exception cref="ContractException">A contract is invalid, or two declare the same dataset.</exception>
     public static ContractCatalog LoadDirectory(string directory)
