@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3;
@@ -16,10 +18,26 @@ namespace Lake.Functions.Validate.Uploads;
 /// </summary>
 public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusStore status, IDatasetRules datasets, BucketNames buckets)
 {
+    private static readonly ActivitySource Activities = new("Lake.Validate");
+
     public async Task<UploadStage> ProcessAsync(string bucket, string key, string alertsTopicArn, CancellationToken cancellationToken)
     {
         var head = await s3.GetObjectMetadataAsync(bucket, key, cancellationToken);
         var raw = RawObjectKey.Parse(key, head.ETag);
+
+        // S3 events carry no trace context: the upload's trace travels in the object's metadata (DESIGN §6).
+        ActivityContext.TryParse(head.Metadata["traceparent"], null, out var upload);
+        using var activity = Activities.StartActivity($"validate {raw.Dataset}", ActivityKind.Consumer, upload);
+        activity?.SetTag("lake.upload_id", raw.UploadId.Value);
+        activity?.SetTag("lake.dataset", raw.Dataset);
+        var stage = await ProcessAsync(bucket, key, head, raw, alertsTopicArn, cancellationToken);
+        activity?.SetTag("lake.stage", stage.ToString());
+        return stage;
+    }
+
+    private async Task<UploadStage> ProcessAsync(
+        string bucket, string key, GetObjectMetadataResponse head, RawObjectKey raw, string alertsTopicArn, CancellationToken cancellationToken)
+    {
         var fileName = head.Metadata["original-name"] is { Length: > 0 } original ? Uri.UnescapeDataString(original) : raw.FileName;
         if (await status.GetAsync(raw.UploadId, cancellationToken) is { } known && known.Stage >= UploadStage.Validated)
         {
@@ -31,8 +49,11 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
         if (failure is null)
         {
             await CopyAsync(bucket, key, buckets.Clean, target, cancellationToken);
-            await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Validated,
-                new Dictionary<string, string> { ["bytes"] = head.ContentLength.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cleanKey"] = target }, cancellationToken);
+            await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Validated, WithTrace(new()
+            {
+                ["bytes"] = head.ContentLength.ToString(CultureInfo.InvariantCulture),
+                ["cleanKey"] = target,
+            }), cancellationToken);
             return UploadStage.Validated;
         }
 
@@ -52,14 +73,25 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
             Message = reason.ToJsonString(),
             MessageAttributes = { ["type"] = new MessageAttributeValue { StringValue = "upload.rejected" } },
         }, cancellationToken);
-        await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Rejected, new Dictionary<string, string>
+        await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Rejected, WithTrace(new()
         {
             ["check"] = failure.Check.ToString(),
-            ["line"] = failure.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["line"] = failure.Line.ToString(CultureInfo.InvariantCulture),
             ["reason"] = failure.Detail,
             ["rejectedKey"] = target,
-        }, cancellationToken);
+        }), cancellationToken);
         return UploadStage.Rejected;
+    }
+
+    /// <summary>The stage's details plus the upload's trace id, so the dashboard links an upload to its trace.</summary>
+    private static Dictionary<string, string> WithTrace(Dictionary<string, string> details)
+    {
+        if (Activity.Current is { } current)
+        {
+            details["traceId"] = current.TraceId.ToHexString();
+        }
+
+        return details;
     }
 
     private async Task<ValidationFailure?> CheckAsync(string bucket, string key, string dataset, CancellationToken cancellationToken)

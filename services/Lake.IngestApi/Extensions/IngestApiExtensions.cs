@@ -1,4 +1,6 @@
 using Lake.Configuration;
+using Lake.Contracts;
+using Lake.IngestApi.Datasets;
 using Lake.IngestApi.Apis;
 using Lake.IngestApi.Uploads;
 using Lake.ServiceDefaults;
@@ -9,7 +11,7 @@ namespace Lake.IngestApi;
 
 public static class IngestApiExtensions
 {
-    /// <summary>Registers everything but the dataset catalog, which comes from the contracts (<c>IDatasetCatalog</c>).</summary>
+    /// <summary>Registers the API, its options (validated at start) and the dataset catalog from the contracts.</summary>
     public static IHostApplicationBuilder AddIngestApi(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
@@ -20,6 +22,8 @@ public static class IngestApiExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
         builder.Services.AddSingleton(sp => new UploadStatusStore(
             sp.GetRequiredService<LakeAwsClients>().DynamoDb, sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
+        builder.Services.AddSingleton<IDatasetCatalog>(sp =>
+            new ContractDatasetCatalog(ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UploadIssuer>();
         builder.Services.AddSingleton<ApiKeyFilter>();
@@ -30,6 +34,8 @@ public static class IngestApiExtensions
 
     public static WebApplication MapIngestEndpoints(this WebApplication app)
     {
+        // Contracts load at start, so a malformed one stops the service with its file, line and column.
+        _ = app.Services.GetRequiredService<IDatasetCatalog>();
         app.MapDefaultEndpoints();
         app.MapOpenApi();
         app.MapIngestApi();

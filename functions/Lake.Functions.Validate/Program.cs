@@ -1,0 +1,5 @@
+using Lake.Functions.Validate;
+using Lake.Lambda.Bootstrap;
+
+using var startup = new ValidateStartup(args);
+return await LambdaRuntime.RunAsync(startup.HandleAsync, startup.InitializeAsync);
