@@ -14,6 +14,7 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
 {
     private const string StatusSk = "STATUS";
     private const string StagePrefix = "STAGE#";
+    private static readonly string[] StatusAttributes = ["Stage", "Dataset", "FileName", "CreatedAt", "UpdatedAt"];
 
     /// <summary>Records that <paramref name="uploadId"/> reached <paramref name="stage"/>, with what the stage reports.</summary>
     public async Task RecordStageAsync(
@@ -79,8 +80,10 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
         }
         while (start is not null);
 
+        // STATUS is written by one update that sets every attribute; an item without them is a torn read (moto
+        // applies an update's actions one by one while serving reads), so the status is not there yet.
         var status = items.FirstOrDefault(i => i["Sk"].S == StatusSk);
-        if (status is null)
+        if (status is null || !StatusAttributes.All(status.ContainsKey))
         {
             return null;
         }
