@@ -3,6 +3,13 @@ using Lake.Uploads;
 
 namespace Lake.Dashboard.Uploads;
 
+/// <summary>An upload's row in the list.</summary>
+public sealed record UploadRow(string UploadId, string Dataset, string FileName, string Stage, bool Final, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static UploadRow Of(UploadSummary u) =>
+        new(u.UploadId.Value, u.Dataset, u.FileName, u.Stage.ToString(), u.Stage.IsFinal(), u.CreatedAt, u.UpdatedAt);
+}
+
 /// <summary>One stage of an upload with how long it took to get there from the stage before.</summary>
 public sealed record StageView(string Stage, DateTimeOffset At, double SinceStartMs, double? SincePreviousMs, IReadOnlyDictionary<string, string> Details);
 

@@ -13,7 +13,7 @@ internal static class UploadsApi
     {
         var api = app.MapGroup("/api/uploads");
         api.MapGet("/", async (UploadStatusStore store, int? limit, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.ListRecentAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken: cancellationToken)));
+            TypedResults.Ok((await store.ListRecentAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken: cancellationToken)).Select(UploadRow.Of)));
         api.MapGet("/{id}", GetAsync);
         return app;
     }
