@@ -27,8 +27,11 @@ function render(data) {
     const left = (r.offsetMs / total) * 100;
     bar.style.left = `${left}%`;
     bar.style.width = `${Math.max((r.span.durationMs / total) * 100, 0.2)}%`;
-    const label = el('span', { class: 'duration' }, lake.duration(r.span.durationMs));
-    label.style.left = `${Math.min(left + (r.span.durationMs / total) * 100, 92)}%`;
+    const end = left + (r.span.durationMs / total) * 100;
+    const label = el('span', { class: end > 80 ? 'duration inside' : 'duration' }, lake.duration(r.span.durationMs));
+    // A long bar carries its duration inside its right end; a short one, just after it.
+    if (end > 80) label.style.right = `${Math.max(100 - end, 0)}%`;
+    else label.style.left = `${end}%`;
     const name = el('div', { class: 'label', title: r.span.name }, el('span', { class: 'service' }, r.span.service), r.span.name);
     name.style.paddingLeft = `${0.4 + r.depth * 1.1}rem`;
     const row = el('div', { class: 'row', 'data-span': r.span.spanId, 'data-parent': r.span.parentSpanId, 'data-depth': r.depth }, name, el('div', { class: 'track' }, bar, label));
