@@ -26,7 +26,12 @@ internal static class OtlpEndpoints
         where T : IMessage<T>, new()
     {
         // An exporter's own request is not a trace worth showing: it would only drown the lake's.
-        Activity.Current?.IsAllDataRequested = false;
+        if (Activity.Current is { } activity)
+        {
+            activity.IsAllDataRequested = false;
+            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
+
         try
         {
             store(await OtlpRequestReader.ReadAsync(context.Request, parser, context.RequestAborted));
