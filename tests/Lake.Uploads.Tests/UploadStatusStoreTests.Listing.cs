@@ -1,34 +1,8 @@
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using Lake.Testing;
-
 namespace Lake.Uploads.Tests;
 
-[Collection(EmulatorFixture.CollectionName)]
-[Trait("Category", "Integration")]
-public sealed class UploadListingTests(EmulatorFixture emulator) : IAsyncLifetime
+/// <summary>Listing recent uploads: a bounded Scan of the same table.</summary>
+public sealed partial class UploadStatusStoreTests
 {
-    private readonly string _table = TestNames.Unique("uploads");
-    private AmazonDynamoDBClient _dynamo = null!;
-    private UploadStatusStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        await emulator.Cli.RunAsync("dynamodb", "create-table", "--table-name", _table, "--billing-mode", "PAY_PER_REQUEST",
-            "--attribute-definitions", "AttributeName=UploadId,AttributeType=S", "AttributeName=Sk,AttributeType=S",
-            "--key-schema", "AttributeName=UploadId,KeyType=HASH", "AttributeName=Sk,KeyType=RANGE");
-        _dynamo = new AmazonDynamoDBClient(
-            new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
-            new AmazonDynamoDBConfig { ServiceURL = emulator.Endpoint.ToString(), AuthenticationRegion = EmulatorFixture.Region });
-        _store = new UploadStatusStore(_dynamo, _table);
-    }
-
-    public Task DisposeAsync()
-    {
-        _dynamo.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RecentUploadsListNewestFirstWithTheirCurrentStage()
     {
