@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Lake.Configuration;
 using Lake.DuckDb;
 using Lake.QueryService.Cache;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,9 @@ namespace Lake.QueryService.Sandbox;
 /// The one in-memory DuckDB the service queries, locked down at start: no file access outside the cache directory
 /// (<c>allowed_directories</c> + <c>enable_external_access = false</c>, which also shuts out http/s3 URLs), no
 /// extension installs or loads, bounded threads and memory, and then <c>lock_configuration</c> so no statement can
-/// undo any of it. Queries borrow one of a fixed set of connections, each profiled (for bytes scanned); the service's
-/// own connection defines the views.
+/// undo any of it. Queries borrow one of a fixed set of connections, each profiled (for bytes scanned) and using the
+/// lake's database as its schema (so <c>orders</c> means <c>lake.orders</c> and <c>SHOW TABLES</c> lists the catalog);
+/// the service's own connection defines the views.
 /// </summary>
 public sealed class SandboxedDatabase : IDisposable
 {
@@ -20,7 +22,7 @@ public sealed class SandboxedDatabase : IDisposable
     private readonly Channel<DuckDbConnection> _idle;
     private readonly Lock _definitionsLock = new();
 
-    public SandboxedDatabase(IOptions<QueryOptions> options, CacheDirectory cache)
+    public SandboxedDatabase(IOptions<QueryOptions> options, IOptions<LakeOptions> lake, CacheDirectory cache)
     {
         var settings = options.Value;
         Directory.CreateDirectory(cache.SpillDirectory);
@@ -29,6 +31,7 @@ public sealed class SandboxedDatabase : IDisposable
             .Set("autoload_known_extensions", "false")
             .Set("allow_community_extensions", "false"));
         _definitions = _database.Connect();
+        _definitions.Execute(TableViews.CreateSchema(lake.Value.GlueDatabase));
         _definitions.Execute($"SET allowed_directories = [{SqlText.Literal(cache.Root + Path.DirectorySeparatorChar)}]");
         _definitions.Execute("SET enable_external_access = false");
         _idle = Channel.CreateBounded<DuckDbConnection>(settings.MaxConcurrentQueries);
@@ -36,6 +39,7 @@ public sealed class SandboxedDatabase : IDisposable
         {
             var connection = _database.Connect();
             connection.Execute("SET enable_profiling = 'no_output'");
+            connection.Execute($"USE {SqlText.Identifier(lake.Value.GlueDatabase)}");
             _connections.Add(connection);
             _idle.Writer.TryWrite(connection);
         }
