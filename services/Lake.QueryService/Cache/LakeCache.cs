@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Amazon.Runtime;
+using Lake.Aws;
+using Lake.DuckDb;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
 using Microsoft.Extensions.Options;
@@ -14,14 +17,12 @@ namespace Lake.QueryService.Cache;
 /// only when no query is running, since a query that started before the swap may still read them.
 /// </summary>
 public sealed class LakeCache(
-    CatalogReader catalog, CuratedObjects objects, SandboxedDatabase database, CacheDirectory directory,
+    CatalogReader catalog, CuratedObjects objects, SandboxedDatabase database, CacheSweeper sweeper,
     IOptions<QueryOptions> options, TimeProvider time, ILogger<LakeCache> logger)
 {
     private readonly SemaphoreSlim _sync = new(1, 1);
     private ImmutableDictionary<string, CachedTable> _tables = ImmutableDictionary<string, CachedTable>.Empty.WithComparers(StringComparer.Ordinal);
     private DateTimeOffset? _syncedAt;
-    private int _runningQueries;
-    private int _sweepPending;
 
     /// <summary>The tables as last synced, by name.</summary>
     public IReadOnlyDictionary<string, CachedTable> Tables => _tables;
@@ -79,11 +80,7 @@ public sealed class LakeCache(
     }
 
     /// <summary>Marks a query as running until disposed, so files it may read are not swept meanwhile.</summary>
-    public IDisposable BeginQuery()
-    {
-        Interlocked.Increment(ref _runningQueries);
-        return new QueryMark(this);
-    }
+    public IDisposable BeginQuery() => sweeper.BeginQuery(TrySweep);
 
     private bool IsStale() =>
         _syncedAt is not { } synced || time.GetUtcNow() - synced >= TimeSpan.FromSeconds(options.Value.RefreshIntervalSeconds);
@@ -122,15 +119,26 @@ public sealed class LakeCache(
     private async Task<CachedTable> ApplyAsync(CatalogTable table, CancellationToken cancellationToken)
     {
         var cached = await Read(() => objects.SyncAsync(table, cancellationToken));
-        if (!_tables.TryGetValue(table.Name, out var current) || current.ViewSignature != cached.ViewSignature)
+        if (_tables.TryGetValue(table.Name, out var current) && current.ViewSignature == cached.ViewSignature)
         {
-            database.Define(TableViews.CreateSchema(table.Database));
+            _tables = _tables.SetItem(table.Name, cached);
+            return cached;
+        }
+
+        try
+        {
             database.Define(TableViews.CreateOrReplace(cached));
-            Interlocked.Exchange(ref _sweepPending, 1);
-            logger.LogInformation("View {Table} now reads {Files} files in {Partitions} partitions", table.QualifiedName, cached.Files.Count(), cached.Partitions.Count);
+        }
+        catch (DuckDbException error)
+        {
+            // E.g. a file that is not Parquet: keep serving the view as it was, and say why.
+            logger.LogError("View {Table} could not be rebuilt over {Files} files; it keeps its previous files: {Reason}", table.QualifiedName, cached.Files.Count(), error.Message);
+            return current ?? cached;
         }
 
         _tables = _tables.SetItem(table.Name, cached);
+        sweeper.SweepLater();
+        logger.LogInformation("View {Table} now reads {Files} files in {Partitions} partitions", table.QualifiedName, cached.Files.Count(), cached.Partitions.Count);
         return cached;
     }
 
@@ -140,38 +148,22 @@ public sealed class LakeCache(
         {
             database.Define(TableViews.Drop(gone.Table));
             _tables = _tables.Remove(name);
-            Interlocked.Exchange(ref _sweepPending, 1);
+            sweeper.SweepLater();
             logger.LogInformation("Table {Table} left the catalog; its view is dropped", gone.Table.QualifiedName);
         }
     }
 
-    // Deletes cached files no view reads, once nothing runs that might still read them; never during a sync.
+    // Never during a sync: it may be downloading.
     private void TrySweep()
     {
-        if (Volatile.Read(ref _runningQueries) > 0 || Volatile.Read(ref _sweepPending) == 0 || !_sync.Wait(0))
+        if (!_sync.Wait(0))
         {
             return;
         }
 
         try
         {
-            if (Volatile.Read(ref _runningQueries) > 0 || Interlocked.Exchange(ref _sweepPending, 0) == 0)
-            {
-                return;
-            }
-
-            var used = _tables.Values.SelectMany(t => t.Files).Select(f => f.LocalPath).ToHashSet(StringComparer.Ordinal);
-            var obsolete = Directory.EnumerateFiles(directory.Root, "*", SearchOption.AllDirectories)
-                .Where(path => directory.IsObsolete(path, used)).ToList();
-            foreach (var path in obsolete)
-            {
-                File.Delete(path);
-            }
-
-            if (obsolete.Count > 0)
-            {
-                logger.LogInformation("Deleted {Count} cached files no table reads any more", obsolete.Count);
-            }
+            sweeper.SweepIfIdle(() => _tables.Values.SelectMany(t => t.Files).Select(f => f.LocalPath).ToHashSet(StringComparer.Ordinal));
         }
         finally
         {
@@ -185,22 +177,9 @@ public sealed class LakeCache(
         {
             return await read();
         }
-        catch (Exception error) when (error is Lake.Aws.AwsServiceException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception error) when (error is AwsServiceException or AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             throw new CatalogUnavailableException(error.Message, error);
-        }
-    }
-
-    private sealed class QueryMark(LakeCache cache) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0 && Interlocked.Decrement(ref cache._runningQueries) == 0)
-            {
-                cache.TrySweep();
-            }
         }
     }
 }

@@ -29,7 +29,9 @@ public static class TableViews
         var options = table.PartitionKeys.Count == 0
             ? "hive_partitioning = false"
             : $"hive_partitioning = true, hive_types = {{{string.Join(", ", table.PartitionKeys.Select(k => $"{SqlText.Literal(k.Name)}: {k.DuckDbType}"))}}}";
-        return $"CREATE OR REPLACE VIEW {Name(table)} AS SELECT {columns} FROM read_parquet([{string.Join(", ", files)}], {options}, union_by_name = true)";
+        // No union_by_name: it would open every file's footer each time a query binds the view; one contract version's
+        // files share one schema, so DuckDB reads the first file's.
+        return $"CREATE OR REPLACE VIEW {Name(table)} AS SELECT {columns} FROM read_parquet([{string.Join(", ", files)}], {options})";
     }
 
     private static string Name(CatalogTable table) => $"{SqlText.Identifier(table.Database)}.{SqlText.Identifier(table.Name)}";

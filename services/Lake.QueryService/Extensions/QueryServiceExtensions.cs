@@ -24,6 +24,7 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<SandboxedDatabase>();
         builder.Services.AddSingleton<CatalogReader>();
         builder.Services.AddSingleton<CuratedObjects>();
+        builder.Services.AddSingleton<CacheSweeper>();
         builder.Services.AddSingleton<LakeCache>();
         builder.Services.AddSingleton<QueryRunner>();
         builder.Services.AddProblemDetails();
