@@ -150,5 +150,18 @@ public sealed class CatalogSyncTests(EmulatorFixture emulator) : IAsyncLifetime
         Assert.Equal(60, await service.ScalarAsync($"SELECT count(*) FROM {Table}"));
     }
 
+    [Fact]
+    public async Task WithoutACatalogToReadQueriesGetA503SayingSo()
+    {
+        using var unprovisioned = new TestLake(emulator);
+        await using var service = await QueryServiceHost.StartAsync(emulator, unprovisioned);
+
+        var (status, problem) = await service.QueryAsync("SELECT 1");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("catalog-unavailable", problem.GetProperty("code").GetString());
+        Assert.Contains("EntityNotFoundException", problem.GetProperty("detail").GetString());
+    }
+
     private string Table => $"{_lake.Options.GlueDatabase}.{CuratedOrders.Dataset}";
 }

@@ -7,7 +7,7 @@ namespace Lake.QueryService.Tests;
 [Collection(ServedLake.CollectionName)]
 [Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
-public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IAsyncLifetime
+public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
     private IPage _page = null!;
 

@@ -61,4 +61,4 @@ public sealed class ServedLake : IAsyncLifetime
 }
 
 [CollectionDefinition(ServedLake.CollectionName)]
-public sealed class ServedLakeCollection : ICollectionFixture<ServedLake>, ICollectionFixture<Lake.Testing.Browser.ChromiumFixture>;
+public sealed class ServedLakeCollection : ICollectionFixture<ServedLake>;
