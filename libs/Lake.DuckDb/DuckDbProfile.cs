@@ -5,7 +5,7 @@ namespace Lake.DuckDb;
 
 /// <summary>
 /// A node of the profile DuckDB keeps of a connection's last query (<c>duckdb_get_profiling_info</c>): the root
-/// holds query-wide metrics such as <c>TOTAL_BYTES_READ</c> or <c>LATENCY</c>, each child one operator
+/// holds query-wide metrics such as <c>QUERY_NAME</c>, <c>ROWS_RETURNED</c> or <c>LATENCY</c>, each child one operator
 /// (<c>OPERATOR_TYPE</c>, <c>OPERATOR_CARDINALITY</c>, <c>EXTRA_INFO</c>, ...). Values are DuckDB's text.
 /// </summary>
 public sealed record DuckDbProfile(IReadOnlyDictionary<string, string> Metrics, IReadOnlyList<DuckDbProfile> Children)
