@@ -20,8 +20,3 @@ public sealed record ConversionRequest(
     /// <summary>Where DuckDB spills when the work outgrows its memory limit.</summary>
     public string SpillDirectory => Path.Combine(WorkDirectory, "spill");
 }
-
-/// <summary>DuckDB's resources for one conversion: it never holds more than <see cref="MemoryLimit"/> and spills the rest.</summary>
-/// <param name="MemoryLimit">DuckDB's <c>memory_limit</c>, e.g. <c>1GiB</c> or <c>64MB</c>.</param>
-/// <param name="Threads">DuckDB's <c>threads</c>.</param>
-public sealed record DuckDbLimits(string MemoryLimit, int Threads);

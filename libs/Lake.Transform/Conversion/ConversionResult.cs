@@ -2,6 +2,7 @@ namespace Lake.Transform.Conversion;
 
 /// <summary>What a conversion wrote, all under the request's work directory.</summary>
 /// <param name="Partitions">The curated partitions, in path order; one with no values when the dataset is not partitioned.</param>
+/// <param name="CuratedDirectory">The root the partitions' paths and files are relative to.</param>
 /// <param name="QuarantineFile">The quarantine Parquet file, or null when no row failed.</param>
 /// <param name="KeyFile">The upload's key file, or null when the contract has no key or no row was curated.</param>
 /// <param name="FailuresByRule">Quarantined rows per rule (DQDL text or <c>type</c>); a row counts once per rule it broke.</param>
@@ -10,6 +11,7 @@ public sealed record ConversionResult(
     long RowsValid,
     long RowsQuarantined,
     IReadOnlyList<CuratedPartition> Partitions,
+    string CuratedDirectory,
     string? QuarantineFile,
     string? KeyFile,
     IReadOnlyDictionary<string, long> FailuresByRule)

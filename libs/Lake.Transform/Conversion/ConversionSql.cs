@@ -9,7 +9,7 @@ namespace Lake.Transform.Conversion;
 /// of values that did not parse); everything after reads that table. Its <c>rowid</c> is the record's position in
 /// the file (DuckDB keeps insertion order while it reads in parallel), which orders duplicates and gives line numbers.
 /// </summary>
-internal sealed class ConversionSql(RulePlan plan, ConversionRequest request)
+internal sealed class ConversionSql(RulePlan plan, ConversionRequest request, DuckDbLimits limits)
 {
     private const string Staged = "lake_rows";
     private const string Duplicates = "lake_duplicates";
@@ -149,7 +149,7 @@ internal sealed class ConversionSql(RulePlan plan, ConversionRequest request)
         var quote = SqlText.Literal(csv.Quote.ToString());
         var columns = string.Join(", ", names.Select(n => $"{SqlText.Literal(n)}: 'VARCHAR'"));
         return $"read_csv({SqlText.Path(request.CsvPath)}, header = {(header ? "true" : "false")}, delim = {SqlText.Literal(csv.Delimiter.ToString())}, "
-            + $"quote = {quote}, escape = {quote}, auto_detect = false, columns = {{{columns}}})";
+            + $"quote = {quote}, escape = {quote}, auto_detect = false, buffer_size = {limits.CsvBufferSize}, columns = {{{columns}}})";
     }
 
     private static string Equal(IEnumerable<string> columns, string left, string right) =>

@@ -20,12 +20,12 @@ public sealed class CsvConversion(DuckDbLimits limits)
     private ConversionResult Run(ConversionRequest request, CancellationToken cancellationToken)
     {
         var plan = RulePlan.For(request.Contract);
-        var sql = new ConversionSql(plan, request);
+        var sql = new ConversionSql(plan, request, limits);
         Directory.CreateDirectory(request.SpillDirectory);
         var config = new DuckDbConfig { MemoryLimit = limits.MemoryLimit, Threads = limits.Threads, TempDirectory = request.SpillDirectory };
         using var database = DuckDbDatabase.Open(null, config);
         using var connection = database.Connect();
-        connection.Execute("SET TimeZone = 'UTC'", cancellationToken);
+        connection.Execute($"SET TimeZone = 'UTC'; SET partitioned_write_flush_threshold = {limits.PartitionFlushRows}", cancellationToken);
         CheckHeader(connection, sql, request.Contract, cancellationToken);
         Refusing(() => connection.Execute(sql.Stage, cancellationToken), $"{request.Contract.Dataset} contract");
 
@@ -67,7 +67,7 @@ public sealed class CsvConversion(DuckDbLimits limits)
         }
 
         return new ConversionResult(
-            rowsIn, valid, quarantined, PartitionTree.Read(request.CuratedDirectory, request.Contract.PartitionBy),
+            rowsIn, valid, quarantined, PartitionTree.Read(request.CuratedDirectory, request.Contract.PartitionBy), request.CuratedDirectory,
             quarantined > 0 ? request.QuarantineFile : null, keyFile, failures);
     }
 

@@ -30,12 +30,12 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
     private BucketNames Buckets => lake.Value.Buckets;
 
     public async Task<PublishedUpload> PublishAsync(
-        DatasetContract contract, UploadId uploadId, string curatedDirectory, ConversionResult result, CancellationToken cancellationToken)
+        DatasetContract contract, UploadId uploadId, ConversionResult result, CancellationToken cancellationToken)
     {
         var dataset = contract.Dataset;
         var manifestKey = CuratedLayout.ManifestKey(dataset, uploadId);
         var previous = await ReadManifestAsync(manifestKey, cancellationToken);
-        var files = result.Partitions.SelectMany(p => p.Files).ToDictionary(f => CuratedLayout.CuratedKey(dataset, f), f => Path.Combine(curatedDirectory, f));
+        var files = result.Partitions.SelectMany(p => p.Files).ToDictionary(f => CuratedLayout.CuratedKey(dataset, f), f => Path.Combine(result.CuratedDirectory, f));
         await WriteManifestAsync(manifestKey, new UploadManifest(uploadId.Value, dataset, contract.Version, [.. previous.Union(files.Keys).Order(StringComparer.Ordinal)]), cancellationToken);
 
         var metadata = new Dictionary<string, string>

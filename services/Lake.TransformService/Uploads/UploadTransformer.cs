@@ -124,7 +124,7 @@ public sealed class UploadTransformer(
 
         using (TransformTelemetry.Step("publish"))
         {
-            return (result, await publisher.PublishAsync(contract, upload.UploadId, request.CuratedDirectory, result, cancellationToken));
+            return (result, await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken));
         }
     }
 }
