@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lake.Aws.Sqs;
 using Lake.Configuration;
 using Lake.Lambda;
+using Lake.Lambda.Events;
 using Lake.TransformService.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Lake.TransformService.Queue;
 /// <summary>
 /// One message of the transform queue: S3 events of the clean bucket. Kept invisible while its uploads are worked
 /// on, and deleted only once every output is durable and cataloged. A refusal (<see cref="UploadRefusedException"/>,
-/// or a body that is not an S3 event) cannot succeed later: the upload is recorded Failed, an alert goes out and
+/// a body that is not an S3 event among them) cannot succeed later: the upload is recorded Failed, an alert goes out and
 /// the message moves to the dead-letter queue at once. Any other failure returns the message to the queue after a
 /// growing delay; on its last receive the upload is recorded Failed with an alert, and the queue's redrive moves the
 /// message to the dead-letter queue on the next receive, so a poison message never loops.
@@ -53,7 +54,7 @@ public sealed class MessageProcessor(
             logger.LogInformation("Stopping: message {MessageId} goes back to the queue", message.MessageId);
             await ReturnAsync(message, TimeSpan.Zero, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is UploadRefusedException or JsonException)
+        catch (UploadRefusedException ex)
         {
             logger.LogError("Refused {Key} (message {MessageId}): {Reason}", key ?? "(no object)", message.MessageId, ex.Message);
             await ReportFailureAsync(message, key, ex.Message, receiveCount, stopping);
@@ -74,11 +75,24 @@ public sealed class MessageProcessor(
     }
 
     /// <summary>The clean objects the message's S3 event created; none for S3's test event.</summary>
-    /// <exception cref="JsonException">The body is not an S3 event.</exception>
+    /// <exception cref="UploadRefusedException">The body is not an S3 event notification.</exception>
     private static IEnumerable<(string Bucket, string Key)> CreatedObjects(Message message)
     {
-        var s3Event = JsonSerializer.Deserialize(message.Body, LambdaJsonContext.Default.S3Event)
-            ?? throw new JsonException("the message body is JSON null, not an S3 event");
+        S3Event? s3Event;
+        try
+        {
+            s3Event = JsonSerializer.Deserialize(message.Body, LambdaJsonContext.Default.S3Event);
+        }
+        catch (JsonException ex)
+        {
+            throw new UploadRefusedException($"the message body is not an S3 event notification: {ex.Message}", ex);
+        }
+
+        if (s3Event is null || (!s3Event.IsTestEvent && s3Event.Records.Count == 0))
+        {
+            throw new UploadRefusedException("the message body is not an S3 event notification: it has no Records");
+        }
+
         return s3Event.IsTestEvent
             ? []
             : s3Event.Records.Where(r => r.EventName.StartsWith("ObjectCreated:", StringComparison.Ordinal))

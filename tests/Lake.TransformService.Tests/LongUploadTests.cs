@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Lake.SeedGenerator;
+using Lake.Testing;
+using Lake.Uploads;
+
+namespace Lake.TransformService.Tests;
+
+/// <summary>An upload that takes many visibility timeouts to convert is still handled once.</summary>
+[Collection(EmulatorFixture.CollectionName)]
+[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
+public sealed class LongUploadTests(EmulatorFixture emulator) : IAsyncLifetime
+{
+    private const int VisibilityTimeoutSeconds = 2;
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"lake-transform-long-{Guid.NewGuid():N}");
+    private TransformLake _lake = null!;
+
+    [Fact]
+    public async Task ALongUploadKeepsItsMessageInvisibleUntilItIsDone()
+    {
+        Directory.CreateDirectory(_scratch);
+        var csv = Path.Combine(_scratch, "long.csv");
+        var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 600_000, Files = 1, Months = 12, Seed = 5 });
+        await using (var file = File.Create(csv))
+        {
+            generator.Write(generator.Files[0], file);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var id = await _lake.PutCleanAsync(csv);
+        await _lake.WaitForStageAsync(id, UploadStage.Cataloged, TimeSpan.FromMinutes(5));
+        clock.Stop();
+
+        // Only the heartbeat kept the message from the second poller: the work outlasted the timeout many times over.
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3 * VisibilityTimeoutSeconds), $"the upload took {clock.Elapsed}, too short to need a heartbeat");
+        var received = _lake.Service.Output.Where(l => l.Contains($"Transforming orders/{id}.csv (message", StringComparison.Ordinal)).ToList();
+        Assert.Contains("receive 1)", Assert.Single(received));
+        await _lake.WaitForEmptyQueueAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async Task InitializeAsync() => _lake = await TransformLake.StartAsync(emulator, new Dictionary<string, string>
+    {
+        ["Lake__Queues__Transform__VisibilityTimeoutSeconds"] = $"{VisibilityTimeoutSeconds}",
+        ["Transform__MaxConcurrentUploads"] = "2",
+        ["Transform__Threads"] = "1",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _lake.DisposeAsync();
+        if (Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
+}
