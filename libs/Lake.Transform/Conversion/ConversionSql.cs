@@ -31,11 +31,9 @@ internal sealed class ConversionSql(RulePlan plan, ConversionRequest request, Du
             var typed = _contract.Columns.Select(c => $"{ColumnTyping.Parse(RowFlags.RawText(c), c.Type)} AS {SqlText.Identifier(c.Name)}");
             var kept = plan.ParsedColumns.Select(c => $"CASE WHEN {RowFlags.TypeFailure(c)} THEN {RowFlags.RawText(c)} END AS {RowFlags.RawColumn(c)}");
             var masks = Enumerable.Range(0, Flags.MaskCount).Select(m => $"{Flags.MaskExpression(m)} AS {RowFlags.MaskColumn(m)}");
-            var newlines = string.Join(" + ", _contract.Columns.Select(c => RowFlags.RawText(c)).Select(text =>
-                $"CASE WHEN contains({text}, chr(10)) THEN length({text}) - length(replace({text}, chr(10), '')) ELSE 0 END"));
             return $"""
                 CREATE TEMP TABLE {Staged} AS
-                SELECT {Join(_contract.Columns.Select(c => SqlText.Identifier(c.Name)).Concat(kept).Concat(masks))}, CAST({newlines} AS INTEGER) AS __lake_newlines
+                SELECT {Join(_contract.Columns.Select(c => SqlText.Identifier(c.Name)).Concat(kept).Concat(masks))}
                 FROM (SELECT *, {Join(typed)} FROM {ReadCsv(_contract.Csv.Header, _contract.Columns.Select(RowFlags.CsvName))})
                 """;
         }
@@ -47,20 +45,21 @@ internal sealed class ConversionSql(RulePlan plan, ConversionRequest request, Du
 
     public string CreateDuplicates => $"CREATE TEMP TABLE {Duplicates} (__lake_row BIGINT, __lake_key INTEGER)";
 
-    /// <summary>Rows repeating a key an earlier valid row of the file holds: the first row keeps it, later ones are duplicates.</summary>
+    /// <summary>
+    /// Rows repeating a key an earlier valid row of the file holds: the first row keeps it, later ones are duplicates.
+    /// Keys are grouped by their 64-bit hash (cheaper than by the strings); rows of a repeated hash are then numbered by
+    /// the key itself, so two keys sharing a hash stay apart.
+    /// </summary>
     public string FindRepeatedKeys(int key, IReadOnlyList<long> masks)
     {
-        var columns = plan.KeyChecks[key].Columns;
-        var valid = RowFlags.NoneSet("r", masks);
-        var complete = string.Join(" AND ", columns.Select(c => $"r.{SqlText.Identifier(c)} IS NOT NULL"));
+        var columns = plan.KeyChecks[key].Columns.Select(c => $"r.{SqlText.Identifier(c)}").ToList();
+        var candidates = $"{RowFlags.NoneSet("r", masks)} AND {string.Join(" AND ", columns.Select(c => $"{c} IS NOT NULL"))}";
         return $"""
             INSERT INTO {Duplicates}
             SELECT __lake_row, {key} FROM (
-              SELECT r.rowid AS __lake_row, row_number() OVER (PARTITION BY {Join(columns.Select(c => $"r.{SqlText.Identifier(c)}"))} ORDER BY r.rowid) AS __lake_seen
-              FROM {Staged} r SEMI JOIN (
-                SELECT {Join(columns.Select(c => $"r.{SqlText.Identifier(c)}"))} FROM {Staged} r WHERE {valid} AND {complete} GROUP BY ALL HAVING count(*) > 1
-              ) d ON {Equal(columns, "r", "d")}
-              WHERE {valid})
+              SELECT r.rowid AS __lake_row, row_number() OVER (PARTITION BY {Join(columns)} ORDER BY r.rowid) AS __lake_seen
+              FROM {Staged} r
+              WHERE {candidates} AND hash({Join(columns)}) IN (SELECT hash({Join(columns)}) FROM {Staged} r WHERE {candidates} GROUP BY ALL HAVING count(*) > 1))
             WHERE __lake_seen > 1
             """;
     }
@@ -130,14 +129,29 @@ internal sealed class ConversionSql(RulePlan plan, ConversionRequest request, Du
         rules.AddRange(fileRules.Select(SqlText.Literal));
         var typeErrors = typeBits.Select(x => $"CASE WHEN {Flags.IsSet("q", x.i)} THEN {SqlText.Literal($"{x.f.TypeColumn!.Name}: '")} || r.{RowFlags.RawColumn(x.f.TypeColumn)} || {SqlText.Literal($"' is not {ColumnTyping.Expected(x.f.TypeColumn.Type)}")} END");
         var firstLine = _contract.Csv.Header ? 2 : 1;
-        var line = $"q.__lake_row + {firstLine} + coalesce((SELECT sum(m.__lake_newlines) FROM {Staged} m WHERE m.__lake_newlines > 0 AND m.rowid < q.__lake_row), 0)";
+        var line = $"q.__lake_row + {firstLine} + coalesce((SELECT sum(m.newlines) FROM lake_multiline m WHERE m.row < q.__lake_row), 0)";
         return $"""
             COPY (
+              WITH lake_multiline AS ({Multiline})
               SELECT {Join(values.Prepend($"CAST({line} AS BIGINT) AS line").Append($"{List(rules)} AS rules").Append($"{List(typeErrors)} AS type_errors"))}
               FROM {Quarantined} q JOIN {Staged} r ON r.rowid = q.__lake_row
               ORDER BY line)
             TO {SqlText.Path(request.QuarantineFile)} (FORMAT parquet, COMPRESSION zstd)
             """;
+    }
+
+    /// <summary>
+    /// The records that span several lines (a quoted field with line breaks), with how many breaks: a row's line is its
+    /// position plus the breaks before it. Only string columns, and the kept text of values that did not parse, can hold one.
+    /// </summary>
+    private string Multiline
+    {
+        get
+        {
+            var texts = _contract.Columns.Select(c => ColumnTyping.CanFail(c.Type) ? RowFlags.RawColumn(c) : SqlText.Identifier(c.Name)).ToList();
+            var breaks = string.Join(" + ", texts.Select(t => $"coalesce(length({t}) - length(replace({t}, chr(10), '')), 0)"));
+            return $"SELECT rowid AS row, {breaks} AS newlines FROM {Staged} WHERE {string.Join(" OR ", texts.Select(t => $"contains({t}, chr(10))"))}";
+        }
     }
 
     public string FailuresByRule =>

@@ -27,18 +27,10 @@ public sealed class CsvConversion(DuckDbLimits limits)
         using var connection = database.Connect();
         connection.Execute($"SET TimeZone = 'UTC'; SET partitioned_write_flush_threshold = {limits.PartitionFlushRows}", cancellationToken);
         CheckHeader(connection, sql, request.Contract, cancellationToken);
-        Refusing(() => connection.Execute(sql.Stage, cancellationToken), $"{request.Contract.Dataset} contract");
+        ConversionTelemetry.Step("stage", () => Refusing(() => connection.Execute(sql.Stage, cancellationToken), $"{request.Contract.Dataset} contract"));
 
-        var thresholds = sql.Flags.All.Select((flag, i) => (flag, i)).Where(x => x.flag.Check?.Threshold is not null).ToList();
-        var counts = ReadRow(connection, sql.Counts(thresholds.Select(t => t.i)), cancellationToken);
-        var rowsIn = counts[0];
-        var fileRules = plan.RowCountChecks.Where(c => !NumericCondition.IsMet(c.Condition, rowsIn)).Select(c => c.Rule.Text).ToList();
-
-        // A rule with a threshold that the file meets passes as a whole: its failing rows stay valid.
-        var waived = thresholds.Where((t, n) => NumericCondition.IsMet(t.flag.Check!.Threshold!, rowsIn == 0 ? 1 : (decimal)counts[n + 1] / rowsIn))
-            .Select(t => t.flag).ToHashSet();
-        var masks = sql.Flags.Masks(flag => !waived.Contains(flag));
-        FindDuplicates(connection, sql, plan, masks, request.PreviousKeyFiles, cancellationToken);
+        var (rowsIn, fileRules, masks) = Decide(connection, sql, plan, cancellationToken);
+        ConversionTelemetry.Step("duplicates", () => FindDuplicates(connection, sql, plan, masks, request.PreviousKeyFiles, cancellationToken));
         connection.Execute(sql.SelectQuarantined(masks, wholeFile: fileRules.Count > 0), cancellationToken);
         var quarantined = connection.ExecuteScalar<long>(ConversionSql.CountQuarantined, cancellationToken);
 
@@ -46,19 +38,19 @@ public sealed class CsvConversion(DuckDbLimits limits)
         if (valid > 0)
         {
             Directory.CreateDirectory(request.CuratedDirectory);
-            connection.Execute(sql.CopyCurated(), cancellationToken);
+            ConversionTelemetry.Step("curated", () => connection.Execute(sql.CopyCurated(), cancellationToken));
         }
 
         var keyFile = plan.KeyChecks.Count > 0 && valid > 0 ? request.KeyFile : null;
         if (keyFile is not null)
         {
-            connection.Execute(sql.CopyKeys(), cancellationToken);
+            ConversionTelemetry.Step("keys", () => connection.Execute(sql.CopyKeys(), cancellationToken));
         }
 
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
         if (quarantined > 0)
         {
-            connection.Execute(sql.CopyQuarantine(fileRules), cancellationToken);
+            ConversionTelemetry.Step("quarantine", () => connection.Execute(sql.CopyQuarantine(fileRules), cancellationToken));
             using var reader = connection.Query(sql.FailuresByRule, cancellationToken);
             while (reader.Read())
             {
@@ -69,6 +61,22 @@ public sealed class CsvConversion(DuckDbLimits limits)
         return new ConversionResult(
             rowsIn, valid, quarantined, PartitionTree.Read(request.CuratedDirectory, request.Contract.PartitionBy), request.CuratedDirectory,
             quarantined > 0 ? request.QuarantineFile : null, keyFile, failures);
+    }
+
+    /// <summary>
+    /// The file-level outcomes: the row count, the RowCount rules it breaks (then every row is quarantined), and the
+    /// failure bits that count — a rule with a threshold the file meets passes as a whole, its failing rows stay valid.
+    /// </summary>
+    private static (long RowsIn, List<string> FileRules, IReadOnlyList<long> Masks) Decide(
+        DuckDbConnection connection, ConversionSql sql, RulePlan plan, CancellationToken cancellationToken)
+    {
+        var thresholds = sql.Flags.All.Select((flag, i) => (flag, i)).Where(x => x.flag.Check?.Threshold is not null).ToList();
+        var counts = ReadRow(connection, sql.Counts(thresholds.Select(t => t.i)), cancellationToken);
+        var rowsIn = counts[0];
+        var fileRules = plan.RowCountChecks.Where(c => !NumericCondition.IsMet(c.Condition, rowsIn)).Select(c => c.Rule.Text).ToList();
+        var waived = thresholds.Where((t, n) => NumericCondition.IsMet(t.flag.Check!.Threshold!, rowsIn == 0 ? 1 : (decimal)counts[n + 1] / rowsIn))
+            .Select(t => t.flag).ToHashSet();
+        return (rowsIn, fileRules, sql.Flags.Masks(flag => !waived.Contains(flag)));
     }
 
     private static void CheckHeader(DuckDbConnection connection, ConversionSql sql, Lake.Contracts.DatasetContract contract, CancellationToken cancellationToken)
