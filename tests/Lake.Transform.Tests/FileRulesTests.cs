@@ -6,17 +6,14 @@ namespace Lake.Transform.Tests;
 [Trait("Category", "Unit")]
 public sealed class FileRulesTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
-    private readonly Conversions _conversions;
-
-    public FileRulesTests() => _conversions = new Conversions(_scratch);
+    private readonly Conversions _conversions = new();
 
     [Fact]
     public async Task ARuleWhoseThresholdTheFileMeetsKeepsItsFailingRowsValid()
     {
         var contract = Things.Contract("ColumnValues \"size\" > 0 with threshold > 0.5");
-        var met = _scratch.File("met.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\nc,-1,,,,,,\n");
-        var missed = _scratch.File("missed.csv", $"{Things.Header}\na,1,,,,,,\nb,-2,,,,,,\nc,-1,,,,,,\n");
+        var met = _conversions.File("met.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\nc,-1,,,,,,\n");
+        var missed = _conversions.File("missed.csv", $"{Things.Header}\na,1,,,,,,\nb,-2,,,,,,\nc,-1,,,,,,\n");
 
         var kept = await _conversions.RunAsync(contract, met);
         var quarantined = await _conversions.RunAsync(contract, missed);
@@ -30,7 +27,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task AFileThatBreaksRowCountIsQuarantinedWhole()
     {
-        var csv = _scratch.File("short.csv", $"{Things.Header}\na,1,,,,,,\nb,x,,,,,,\n");
+        var csv = _conversions.File("short.csv", $"{Things.Header}\na,1,,,,,,\nb,x,,,,,,\n");
 
         var result = await _conversions.RunAsync(Things.Contract("RowCount > 3"), csv);
 
@@ -42,7 +39,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task LineNumbersCountTheLineBreaksInsideQuotedFields()
     {
-        var csv = _scratch.File("multiline.csv", $"{Things.Header}\na,1,\"re\nd\",,,,,\n\"b\nb\nb\",2,\"x\ny\",,,,,\nc,oops,,,,,,\nd,4,,,,,,\n");
+        var csv = _conversions.File("multiline.csv", $"{Things.Header}\na,1,\"re\nd\",,,,,\n\"b\nb\nb\",2,\"x\ny\",,,,,\nc,oops,,,,,,\nd,4,,,,,,\n");
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv);
 
@@ -53,7 +50,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task AHeaderThatIsNotTheContractsIsRefused()
     {
-        var csv = _scratch.File("renamed.csv", $"{Things.Header.Replace("size", "sz", StringComparison.Ordinal)}\na,1,,,,,,\n");
+        var csv = _conversions.File("renamed.csv", $"{Things.Header.Replace("size", "sz", StringComparison.Ordinal)}\na,1,,,,,,\n");
 
         var refused = await Assert.ThrowsAsync<ConversionRefusedException>(() => _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv));
 
@@ -64,7 +61,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task ARecordWithMissingFieldsIsRefusedWithItsLine()
     {
-        var csv = _scratch.File("short-record.csv", $"{Things.Header}\na,1,,,,,,\nb,2\n");
+        var csv = _conversions.File("short-record.csv", $"{Things.Header}\na,1,,,,,,\nb,2\n");
 
         var refused = await Assert.ThrowsAsync<ConversionRefusedException>(() => _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv));
 
@@ -75,7 +72,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task AnUnpartitionedDatasetIsWrittenAsOneFileAtTheTableRoot()
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\n");
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv);
 
@@ -87,7 +84,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task ADeclaredPrimaryKeyIsUniqueEvenWithoutARule()
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\na,3,,,,,,\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\na,1,,,,,,\nb,2,,,,,,\na,3,,,,,,\n");
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\"", "primaryKey: [id]"), csv);
 
@@ -97,7 +94,7 @@ public sealed class FileRulesTests : IDisposable
     [Fact]
     public async Task IsUniqueIgnoresEmptyValuesAndKeepsTheFirstOfARepeatedOne()
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\na,,red,,,,,\nb,,,,,,,\nc,,red,,,,,\nd,,,,,,,\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\na,,red,,,,,\nb,,,,,,,\nc,,red,,,,,\nd,,,,,,,\n");
 
         var result = await _conversions.RunAsync(Things.Contract("IsUnique \"colour\""), csv);
 
@@ -105,5 +102,5 @@ public sealed class FileRulesTests : IDisposable
         Assert.Equal(["colour"], ParquetFiles.Query($"SELECT * FROM read_parquet({ParquetFiles.Literal(result.KeyFile!)})")[0].Keys);
     }
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _conversions.Dispose();
 }

@@ -8,13 +8,13 @@ namespace Lake.Transform.Tests;
 [Trait("Category", "Slow")]
 public sealed class LargeFileTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
+    private readonly Conversions _conversions = new();
 
     [Fact]
     public async Task ACsvLargerThanTheMemoryLimitConverts()
     {
         var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 1_500_000, Files = 1, Months = 3, Seed = 11, ErrorRate = 0.001 });
-        var csv = Path.Combine(_scratch.Path, "large.csv");
+        var csv = Path.Combine(_conversions.ScratchPath, "large.csv");
         OrderFileSummary summary;
         await using (var file = File.Create(csv))
         {
@@ -23,7 +23,7 @@ public sealed class LargeFileTests : IDisposable
 
         Assert.True(summary.Bytes > 2 * 64 * 1024 * 1024, $"the file is {summary.Bytes:N0} bytes");
 
-        var result = await new Conversions(_scratch).RunAsync(Conversions.Orders, csv, new DuckDbLimits("64MB", 2));
+        var result = await _conversions.RunAsync(Conversions.Orders, csv, new DuckDbLimits("64MB", 2));
 
         Assert.Equal(summary.Rows, result.RowsIn);
         Assert.Equal(result.RowsIn, result.RowsValid + result.RowsQuarantined);
@@ -31,5 +31,5 @@ public sealed class LargeFileTests : IDisposable
         Assert.Equal(result.RowsValid, ParquetFiles.Scalar<long>($"SELECT count(*) FROM read_parquet({ParquetFiles.Literal(result.CuratedDirectory + "/*/*.parquet")})"));
     }
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _conversions.Dispose();
 }

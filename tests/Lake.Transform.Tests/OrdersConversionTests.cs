@@ -7,10 +7,7 @@ namespace Lake.Transform.Tests;
 [Trait("Category", "Unit")]
 public sealed class OrdersConversionTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
-    private readonly Conversions _conversions;
-
-    public OrdersConversionTests() => _conversions = new Conversions(_scratch);
+    private readonly Conversions _conversions = new();
 
     [Fact]
     public async Task EveryBadRowOfTheManifestLandsInQuarantineWithTheRuleItBroke()
@@ -100,8 +97,8 @@ public sealed class OrdersConversionTests : IDisposable
     public async Task AKeyAnEarlierUploadHoldsIsQuarantinedAndItsOwnKeysAreNotCounted()
     {
         var records = File.ReadAllLines(Conversions.SeedFile("valid", "orders-2024-03.csv"));
-        var first = _scratch.File("first.csv", string.Join('\n', records[..11]) + "\n");
-        var second = _scratch.File("second.csv", string.Join('\n', records[..1].Concat(records[6..16])) + "\n");
+        var first = _conversions.File("first.csv", string.Join('\n', records[..11]) + "\n");
+        var second = _conversions.File("second.csv", string.Join('\n', records[..1].Concat(records[6..16])) + "\n");
 
         var one = await _conversions.RunAsync(first);
         var two = await _conversions.RunAsync(second, one.KeyFile!);
@@ -113,5 +110,5 @@ public sealed class OrdersConversionTests : IDisposable
         Assert.Equal((10, 0), (oneAgain.RowsValid, oneAgain.RowsQuarantined));
     }
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _conversions.Dispose();
 }

@@ -5,10 +5,7 @@ namespace Lake.Transform.Tests;
 [Trait("Category", "Unit")]
 public sealed class RuleSemanticsTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
-    private readonly Conversions _conversions;
-
-    public RuleSemanticsTests() => _conversions = new Conversions(_scratch);
+    private readonly Conversions _conversions = new();
 
     [Theory]
     [InlineData("ColumnValues \"size\" > 0", "size", "", false)]
@@ -41,7 +38,7 @@ public sealed class RuleSemanticsTests : IDisposable
     [InlineData("IsComplete \"colour\"", "colour", "", false)]
     public async Task ARowPassesOrBreaksARuleAsDqdlSays(string rule, string column, string value, bool passes)
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
 
         var result = await _conversions.RunAsync(Things.Contract(rule), csv);
 
@@ -68,7 +65,7 @@ public sealed class RuleSemanticsTests : IDisposable
     [InlineData("ratio", "abc")]
     public async Task AValueThatIsNotOfItsColumnsTypeBreaksRuleType(string column, string value)
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
 
         var result = await _conversions.RunAsync(Things.Contract($"ColumnValues \"{column}\" != NULL"), csv);
 
@@ -88,7 +85,7 @@ public sealed class RuleSemanticsTests : IDisposable
     [InlineData("ratio", "-1.5e3", "-1500.0")]
     public async Task AValueOfItsColumnsTypeIsCuratedTyped(string column, string value, string stored)
     {
-        var csv = _scratch.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
+        var csv = _conversions.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv);
 
@@ -97,5 +94,5 @@ public sealed class RuleSemanticsTests : IDisposable
         Assert.Equal(stored, ParquetFiles.Scalar<string>($"SELECT CAST(\"{column}\" AS VARCHAR) FROM read_parquet({ParquetFiles.Literal(curated)})"));
     }
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _conversions.Dispose();
 }

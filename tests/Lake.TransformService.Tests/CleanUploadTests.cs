@@ -10,13 +10,8 @@ namespace Lake.TransformService.Tests;
 /// <summary>Clean uploads through the running service: curated partitions, quarantine, catalog, status, alerts.</summary>
 [Collection(EmulatorFixture.CollectionName)]
 [Trait("Category", "Integration")]
-public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
+public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServiceTest(emulator)
 {
-    private readonly string _downloads = Path.Combine(Path.GetTempPath(), $"lake-transform-downloads-{Guid.NewGuid():N}");
-    private TransformLake _lake = null!;
-
-    private string Curated => _lake.Lake.Options.Buckets.Curated;
-
     [Fact]
     public async Task ACleanUploadBecomesCatalogedPartitionsWhoseValuesEqualTheCsv()
     {
@@ -24,8 +19,8 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         var days = CsvOracle.Read(csv).GroupBy(r => r["order_date"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var traceId = ActivityTraceId.CreateRandom();
 
-        var id = await _lake.PutCleanAsync(csv, "January orders.csv", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        var status = await _lake.WaitForStageAsync(id, UploadStage.Cataloged);
+        var id = await Lake.PutCleanAsync(csv, "January orders.csv", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var status = await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
 
         var rows = days.Sum(d => d.Count()).ToString(CultureInfo.InvariantCulture);
         Assert.Equal((rows, rows, "0", ""), (status.Details["rowsIn"], status.Details["rowsValid"], status.Details["rowsQuarantined"], status.Details["quarantineKey"]));
@@ -35,17 +30,17 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         Assert.Equal((days.Count.ToString(CultureInfo.InvariantCulture), "0"), (status.Details["partitionsCreated"], status.Details["partitionsExisting"]));
         Assert.Equal("January orders.csv", status.FileName);
 
-        var keys = await _lake.DownloadAsync(Curated, "orders/", _downloads);
+        var keys = await Lake.DownloadAsync(Curated, "orders/", Lake.Files);
         Assert.Equal(days.Select(d => $"orders/order_date={d.Key}/part-{id}-0.parquet"), keys.Order(StringComparer.Ordinal));
         var actual = ParquetFiles.Query(
-            $"SELECT CAST(order_date AS VARCHAR) AS day, count(*) AS n, sum(total) AS total FROM read_parquet({ParquetFiles.Literal(_downloads + "/orders/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
+            $"SELECT CAST(order_date AS VARCHAR) AS day, count(*) AS n, sum(total) AS total FROM read_parquet({ParquetFiles.Literal(Lake.Files + "/orders/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
         Assert.Equal(
             days.Select(d => (d.Key, (long)d.Count(), d.Sum(r => decimal.Parse(r["total"], CultureInfo.InvariantCulture)))),
             actual.Select(r => ((string)r["day"]!, (long)r["n"]!, (decimal)r["total"]!)));
 
-        Assert.Contains($"_lake/keys/orders/{id}.parquet", await _lake.ListAsync(Curated, "_lake/"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_lake.WorkDirectories));
-        Assert.Equal(0, await _lake.StopServiceAsync());
+        Assert.Contains($"_lake/keys/orders/{id}.parquet", await Lake.ListAsync(Curated, "_lake/"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Lake.WorkDirectories));
+        Assert.Equal(0, await Lake.StopServiceAsync());
     }
 
     [Fact]
@@ -54,9 +49,9 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         var csv = Seed.File("valid", "orders-2024-02.csv");
         var days = CsvOracle.Read(csv).Select(r => r["order_date"]).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        await _lake.WaitForStageAsync(await _lake.PutCleanAsync(csv), UploadStage.Cataloged);
+        await Lake.WaitForStageAsync(await Lake.PutCleanAsync(csv), UploadStage.Cataloged);
 
-        var table = await _lake.CatalogTableAsync();
+        var table = await Lake.CatalogTableAsync();
         var storage = table.GetProperty("StorageDescriptor");
         Assert.Equal(
             ["order_id string", "customer_id string", "customer_name string", "product_name string", "quantity int", "unit_price decimal(12,2)", "currency string", "total decimal(14,2)"],
@@ -69,7 +64,7 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         var parameters = table.GetProperty("Parameters");
         Assert.Equal(("parquet", "ZSTD", "1", "orders"), (Text(parameters, "classification"), Text(parameters, "parquet.compression"), Text(parameters, "lake.contract.version"), Text(parameters, "lake.dataset")));
 
-        var partitions = await _lake.CatalogPartitionsAsync();
+        var partitions = await Lake.CatalogPartitionsAsync();
         Assert.Equal(days, partitions.Keys);
         Assert.All(partitions, p => Assert.Equal($"s3://{Curated}/orders/order_date={p.Key}/", p.Value));
     }
@@ -80,16 +75,16 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Seed.File("invalid", "manifest.json")));
         var badRows = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "bad-rows.csv").GetProperty("badRows").EnumerateArray()
             .Select(b => ((long)b.GetProperty("line").GetInt32(), b.GetProperty("rule").GetString()!)).ToList();
-        var inbox = await AlertInbox.SubscribeAsync(_lake.Lake);
+        var inbox = await AlertInbox.SubscribeAsync(Lake.TestLake);
 
-        var id = await _lake.PutCleanAsync(Seed.File("invalid", "bad-rows.csv"), "bad-rows.csv");
-        var status = await _lake.WaitForStageAsync(id, UploadStage.Cataloged);
+        var id = await Lake.PutCleanAsync(Seed.File("invalid", "bad-rows.csv"), "bad-rows.csv");
+        var status = await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
 
-        var quarantine = _lake.Lake.Options.Buckets.Quarantine;
+        var quarantine = Lake.TestLake.Options.Buckets.Quarantine;
         Assert.Equal(("40", "33", "7"), (status.Details["rowsIn"], status.Details["rowsValid"], status.Details["rowsQuarantined"]));
         Assert.Equal($"s3://{quarantine}/orders/{id}.parquet", status.Details["quarantineKey"]);
-        await _lake.DownloadAsync(quarantine, $"orders/{id}.parquet", _downloads);
-        var rules = ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({ParquetFiles.Literal($"{_downloads}/orders/{id}.parquet")})")
+        await Lake.DownloadAsync(quarantine, $"orders/{id}.parquet", Lake.Files);
+        var rules = ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({ParquetFiles.Literal($"{Lake.Files}/orders/{id}.parquet")})")
             .Select(r => ((long)r["line"]!, (string)r["rule"]!)).ToList();
         Assert.Equal(badRows.Select(b => b.Item1), rules.Select(r => r.Item1).Distinct().Order());
         Assert.All(badRows, bad => Assert.Contains(bad, rules));
@@ -99,17 +94,6 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         Assert.Equal((40, 7, 0.05, 0.175), (alert.GetProperty("rowsIn").GetInt32(), alert.GetProperty("rowsQuarantined").GetInt32(),
             alert.GetProperty("threshold").GetDouble(), alert.GetProperty("quarantinedShare").GetDouble()));
         Assert.Equal(1, alert.GetProperty("rules").GetProperty("type").GetInt32());
-    }
-
-    public async Task InitializeAsync() => _lake = await TransformLake.StartAsync(emulator);
-
-    public async Task DisposeAsync()
-    {
-        await _lake.DisposeAsync();
-        if (Directory.Exists(_downloads))
-        {
-            Directory.Delete(_downloads, recursive: true);
-        }
     }
 
     private static string? Text(JsonElement parameters, string name) => parameters.GetProperty(name).GetString();

@@ -9,17 +9,21 @@ namespace Lake.TransformService.Tests;
 [Collection(EmulatorFixture.CollectionName)]
 [Trait("Category", "Integration")]
 [Trait("Category", "Slow")]
-public sealed class LongUploadTests(EmulatorFixture emulator) : IAsyncLifetime
+public sealed class LongUploadTests(EmulatorFixture emulator) : TransformServiceTest(emulator, Settings)
 {
     private const int VisibilityTimeoutSeconds = 2;
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"lake-transform-long-{Guid.NewGuid():N}");
-    private TransformLake _lake = null!;
 
+    // A second poller that would take the message the moment it became visible, and a slower conversion.
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Lake__Queues__Transform__VisibilityTimeoutSeconds"] = $"{VisibilityTimeoutSeconds}",
+        ["Transform__MaxConcurrentUploads"] = "2",
+        ["Transform__Threads"] = "1",
+    };
     [Fact]
     public async Task ALongUploadKeepsItsMessageInvisibleUntilItIsDone()
     {
-        Directory.CreateDirectory(_scratch);
-        var csv = Path.Combine(_scratch, "long.csv");
+        var csv = Path.Combine(Lake.Files, "long.csv");
         var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 600_000, Files = 1, Months = 12, Seed = 5 });
         await using (var file = File.Create(csv))
         {
@@ -27,30 +31,16 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : IAsyncLifetime
         }
 
         var clock = Stopwatch.StartNew();
-        var id = await _lake.PutCleanAsync(csv);
-        await _lake.WaitForStageAsync(id, UploadStage.Cataloged, TimeSpan.FromMinutes(5));
+        var id = await Lake.PutCleanAsync(csv);
+        await Lake.WaitForStageAsync(id, UploadStage.Cataloged, TimeSpan.FromMinutes(5));
         clock.Stop();
 
         // Only the heartbeat kept the message from the second poller: the work outlasted the timeout many times over.
         Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3 * VisibilityTimeoutSeconds), $"the upload took {clock.Elapsed}, too short to need a heartbeat");
-        var received = _lake.Service.Output.Where(l => l.Contains($"Transforming orders/{id}.csv (message", StringComparison.Ordinal)).ToList();
+        var received = Lake.Service.Output.Where(l => l.Contains($"Transforming orders/{id}.csv (message", StringComparison.Ordinal)).ToList();
         Assert.Contains("receive 1)", Assert.Single(received));
-        await _lake.WaitForEmptyQueueAsync(TimeSpan.FromSeconds(30));
+        await Lake.WaitForEmptyQueueAsync(TimeSpan.FromSeconds(30));
     }
 
-    public async Task InitializeAsync() => _lake = await TransformLake.StartAsync(emulator, new Dictionary<string, string>
-    {
-        ["Lake__Queues__Transform__VisibilityTimeoutSeconds"] = $"{VisibilityTimeoutSeconds}",
-        ["Transform__MaxConcurrentUploads"] = "2",
-        ["Transform__Threads"] = "1",
-    });
 
-    public async Task DisposeAsync()
-    {
-        await _lake.DisposeAsync();
-        if (Directory.Exists(_scratch))
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
-    }
 }

@@ -19,18 +19,21 @@ internal sealed class TransformLake : IAsyncDisposable
     private TransformLake(EmulatorFixture emulator, TestLake lake, Dictionary<string, string> settings)
     {
         _emulator = emulator;
-        Lake = lake;
+        TestLake = lake;
         _settings = settings;
         Status = new UploadStatusStore(lake.Clients.DynamoDb, lake.Options.StatusTable);
     }
 
-    public TestLake Lake { get; }
+    public TestLake TestLake { get; }
 
     public ServiceProcess Service { get; private set; } = null!;
 
     public UploadStatusStore Status { get; }
 
     public string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), $"lake-transform-service-test-{Guid.NewGuid():N}");
+
+    /// <summary>Where a test writes its own files (made CSVs, downloads); deleted with the lake.</summary>
+    public string Files => Directory.CreateDirectory(Path.Combine(TempDirectory, "test-files")).FullName;
 
     /// <summary>Where the service makes (and must remove) each upload's work directory.</summary>
     public string WorkDirectories => Path.Combine(TempDirectory, "lake-transform", "uploads");
@@ -48,7 +51,7 @@ internal sealed class TransformLake : IAsyncDisposable
     public async Task StartServiceAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = _emulator.AwsEnvironment.ToDictionary();
-        foreach (var (key, value) in LakeSettings.Environment(Lake.Options).Concat(_settings).Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in LakeSettings.Environment(TestLake.Options).Concat(_settings).Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[key] = value;
         }
@@ -71,12 +74,12 @@ internal sealed class TransformLake : IAsyncDisposable
     public async Task<UploadId> PutCleanAsync(string csv, string fileName = "orders.csv", string? traceParent = null, string dataset = "orders")
     {
         var uploadId = UploadId.New();
-        var request = new PutObjectRequest { BucketName = Lake.Options.Buckets.Clean, Key = $"{dataset}/{uploadId}.csv", FilePath = csv };
+        var request = new PutObjectRequest { BucketName = TestLake.Options.Buckets.Clean, Key = $"{dataset}/{uploadId}.csv", FilePath = csv };
         request.Metadata.Add("upload-id", uploadId.Value);
         request.Metadata.Add("dataset", dataset);
         request.Metadata.Add("original-name", Uri.EscapeDataString(fileName));
         request.Metadata.Add("traceparent", traceParent ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01");
-        await Lake.Clients.S3.PutObjectAsync(request);
+        await TestLake.Clients.S3.PutObjectAsync(request);
         return uploadId;
     }
 
@@ -126,7 +129,7 @@ internal sealed class TransformLake : IAsyncDisposable
         {
             var path = Path.Combine(directory, key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var response = await Lake.Clients.S3.GetObjectAsync(bucket, key);
+            using var response = await TestLake.Clients.S3.GetObjectAsync(bucket, key);
             await response.WriteResponseStreamToFileAsync(path, append: false, CancellationToken.None);
         }
 
@@ -140,7 +143,7 @@ internal sealed class TransformLake : IAsyncDisposable
         ListObjectsV2Response page;
         do
         {
-            page = await Lake.Clients.S3.ListObjectsV2Async(request);
+            page = await TestLake.Clients.S3.ListObjectsV2Async(request);
             keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
             request.ContinuationToken = page.NextContinuationToken;
         }
@@ -152,19 +155,19 @@ internal sealed class TransformLake : IAsyncDisposable
     /// <summary>Sends an S3 event for the clean object <paramref name="key"/>, as S3 itself sends them, to the transform queue.</summary>
     public async Task SendEventAsync(string key)
     {
-        var url = await QueueUrlAsync(Lake.Options.Queues.Transform.Name);
-        await Lake.Clients.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = url, MessageBody = S3Events.ObjectCreated(Lake.Options.Buckets.Clean, key) });
+        var url = await QueueUrlAsync(TestLake.Options.Queues.Transform.Name);
+        await TestLake.Clients.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = url, MessageBody = S3Events.ObjectCreated(TestLake.Options.Buckets.Clean, key) });
     }
 
     /// <summary>The bodies of the messages in the transform queue's dead-letter queue (received, so hidden for a while).</summary>
     public async Task<IReadOnlyList<Message>> WaitForDeadLettersAsync(int count, TimeSpan timeout)
     {
-        var url = await QueueUrlAsync(Lake.Options.Queues.Transform.DeadLetterQueueName);
+        var url = await QueueUrlAsync(TestLake.Options.Queues.Transform.DeadLetterQueueName);
         var messages = new List<Message>();
         var deadline = DateTime.UtcNow + timeout;
         while (messages.Count < count && DateTime.UtcNow < deadline)
         {
-            var received = await Lake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = { "All" } });
+            var received = await TestLake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = { "All" } });
             messages.AddRange(received.Messages);
         }
 
@@ -175,11 +178,11 @@ internal sealed class TransformLake : IAsyncDisposable
     /// <summary>Waits until the transform queue holds no message, visible or in flight.</summary>
     public async Task WaitForEmptyQueueAsync(TimeSpan timeout)
     {
-        var url = await QueueUrlAsync(Lake.Options.Queues.Transform.Name);
+        var url = await QueueUrlAsync(TestLake.Options.Queues.Transform.Name);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var attributes = (await Lake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+            var attributes = (await TestLake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
             {
                 QueueUrl = url,
                 AttributeNames = { QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible },
@@ -196,12 +199,12 @@ internal sealed class TransformLake : IAsyncDisposable
 
     /// <summary>The orders table as the AWS CLI sees it (<c>aws glue get-table</c>).</summary>
     public async Task<System.Text.Json.JsonElement> CatalogTableAsync() =>
-        (await _emulator.Cli.RunAsync("glue", "get-table", "--database-name", Lake.Options.GlueDatabase, "--name", "orders"))!.Value.GetProperty("Table");
+        (await _emulator.Cli.RunAsync("glue", "get-table", "--database-name", TestLake.Options.GlueDatabase, "--name", "orders"))!.Value.GetProperty("Table");
 
     /// <summary>The orders table's partitions as the AWS CLI sees them (<c>aws glue get-partitions</c>): value → location.</summary>
     public async Task<SortedDictionary<string, string>> CatalogPartitionsAsync()
     {
-        var partitions = (await _emulator.Cli.RunAsync("glue", "get-partitions", "--database-name", Lake.Options.GlueDatabase, "--table-name", "orders"))!.Value.GetProperty("Partitions");
+        var partitions = (await _emulator.Cli.RunAsync("glue", "get-partitions", "--database-name", TestLake.Options.GlueDatabase, "--table-name", "orders"))!.Value.GetProperty("Partitions");
         return new SortedDictionary<string, string>(
             partitions.EnumerateArray().ToDictionary(p => p.GetProperty("Values")[0].GetString()!, p => p.GetProperty("StorageDescriptor").GetProperty("Location").GetString()!),
             StringComparer.Ordinal);
@@ -210,7 +213,7 @@ internal sealed class TransformLake : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Service.DisposeAsync();
-        Lake.Dispose();
+        TestLake.Dispose();
         if (Directory.Exists(TempDirectory))
         {
             Directory.Delete(TempDirectory, recursive: true);
@@ -218,5 +221,5 @@ internal sealed class TransformLake : IAsyncDisposable
     }
 
     private async Task<string> QueueUrlAsync(string name) =>
-        (await Lake.Clients.Sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name })).QueueUrl;
+        (await TestLake.Clients.Sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name })).QueueUrl;
 }
