@@ -1,3 +1,4 @@
+using Lake.Contracts;
 using Lake.DuckDb;
 using Lake.Transform.Rules;
 
@@ -47,17 +48,7 @@ public sealed class CsvConversion(DuckDbLimits limits)
             ConversionTelemetry.Step("keys", () => connection.Execute(sql.CopyKeys(), cancellationToken));
         }
 
-        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (quarantined > 0)
-        {
-            ConversionTelemetry.Step("quarantine", () => connection.Execute(sql.CopyQuarantine(fileRules), cancellationToken));
-            using var reader = connection.Query(sql.FailuresByRule, cancellationToken);
-            while (reader.Read())
-            {
-                failures[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
-
+        var failures = quarantined > 0 ? WriteQuarantine(connection, sql, fileRules, cancellationToken) : [];
         return new ConversionResult(
             rowsIn, valid, quarantined, PartitionTree.Read(request.CuratedDirectory, request.Contract.PartitionBy), request.CuratedDirectory,
             quarantined > 0 ? request.QuarantineFile : null, keyFile, failures);
@@ -79,7 +70,21 @@ public sealed class CsvConversion(DuckDbLimits limits)
         return (rowsIn, fileRules, sql.Flags.Masks(flag => !waived.Contains(flag)));
     }
 
-    private static void CheckHeader(DuckDbConnection connection, ConversionSql sql, Lake.Contracts.DatasetContract contract, CancellationToken cancellationToken)
+    /// <summary>Writes the quarantine file; returns how many of its rows broke each rule.</summary>
+    private static Dictionary<string, long> WriteQuarantine(DuckDbConnection connection, ConversionSql sql, List<string> fileRules, CancellationToken cancellationToken)
+    {
+        ConversionTelemetry.Step("quarantine", () => connection.Execute(sql.CopyQuarantine(fileRules), cancellationToken));
+        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = connection.Query(sql.FailuresByRule, cancellationToken);
+        while (reader.Read())
+        {
+            failures[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return failures;
+    }
+
+    private static void CheckHeader(DuckDbConnection connection, ConversionSql sql, DatasetContract contract, CancellationToken cancellationToken)
     {
         if (!contract.Csv.Header)
         {
