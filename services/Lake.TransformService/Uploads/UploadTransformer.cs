@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Amazon.S3;
+using Amazon.S3.Transfer;
+using Lake.Configuration;
+using Lake.Contracts;
+using Lake.Transform.Conversion;
+using Lake.TransformService.Catalog;
+using Lake.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace Lake.TransformService.Uploads;
+
+/// <summary>
+/// One clean upload end to end, as one span continuing the upload's trace: the catalog's table checked against the
+/// contract (an incompatible contract is refused before anything is written), the CSV converted in a private work
+/// directory, the outputs published, the stage recorded Transformed, the threshold alert, the new partitions
+/// registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
+/// rewriting the same objects.
+/// </summary>
+public sealed class UploadTransformer(
+    IAmazonS3 s3,
+    UploadStatusStore status,
+    ContractCatalog contracts,
+    CatalogRegistrar catalog,
+    KeyFileCache keyFiles,
+    CsvConversion conversion,
+    CuratedPublisher publisher,
+    UploadReports reports,
+    IOptions<TransformOptions> options,
+    IOptions<LakeOptions> lake,
+    ILogger<UploadTransformer> logger)
+{
+    /// <exception cref="UploadRefusedException">The upload cannot be transformed, now or on a retry.</exception>
+    public async Task<UploadStage> TransformAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var upload = CleanObject.From(bucket, key, await s3.GetObjectMetadataAsync(bucket, key, cancellationToken));
+
+        // S3 events carry no trace context: the upload's trace travels in the object's metadata (DESIGN §6).
+        ActivityContext.TryParse(upload.TraceParent, null, out var parent);
+        using var activity = TransformTelemetry.Source.StartActivity($"transform {upload.Dataset}", ActivityKind.Consumer, parent);
+        activity?.SetTag("lake.upload_id", upload.UploadId.Value);
+        activity?.SetTag("lake.dataset", upload.Dataset);
+        try
+        {
+            var stage = await TransformAsync(upload, cancellationToken);
+            activity?.SetTag("lake.stage", stage.ToString());
+            return stage;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<UploadStage> TransformAsync(CleanObject upload, CancellationToken cancellationToken)
+    {
+        if (await status.GetAsync(upload.UploadId, cancellationToken) is { Stage: UploadStage.Cataloged })
+        {
+            logger.LogInformation("Upload {UploadId} ({Dataset}) is already cataloged; nothing to do", upload.UploadId, upload.Dataset);
+            TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "duplicate"));
+            return UploadStage.Cataloged;
+        }
+
+        if (!contracts.TryGetValue(upload.Dataset, out var contract))
+        {
+            throw new UploadRefusedException($"no dataset contract is named '{upload.Dataset}' (contracts: {string.Join(", ", contracts.Keys)})");
+        }
+
+        using (TransformTelemetry.Step("catalog table"))
+        {
+            await catalog.EnsureTableAsync(contract, cancellationToken);
+        }
+
+        var (result, published) = await ConvertAsync(upload, contract, cancellationToken);
+        await reports.TransformedAsync(upload, result, published, cancellationToken);
+        var alerted = await reports.AlertIfOverThresholdAsync(upload, result, contract.QuarantineThreshold, published, cancellationToken);
+
+        PartitionRegistration registration;
+        using (TransformTelemetry.Step("catalog partitions"))
+        {
+            registration = await catalog.RegisterPartitionsAsync(contract, result.Partitions, cancellationToken);
+        }
+
+        await reports.CatalogedAsync(upload, $"{lake.Value.GlueDatabase}.{contract.Dataset}", contract.Version, registration, cancellationToken);
+        TransformTelemetry.Rows.Add(result.RowsValid, new("lake.dataset", upload.Dataset), new("outcome", "valid"));
+        TransformTelemetry.Rows.Add(result.RowsQuarantined, new("lake.dataset", upload.Dataset), new("outcome", "quarantined"));
+        TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "cataloged"));
+        logger.LogInformation(
+            "Upload {UploadId} ({Dataset}) transformed: {RowsIn} rows, {RowsValid} valid, {RowsQuarantined} quarantined{Alert}; {Partitions} partitions ({PartitionsCreated} new)",
+            upload.UploadId, upload.Dataset, result.RowsIn, result.RowsValid, result.RowsQuarantined, alerted ? " (over the threshold: alerted)" : "",
+            result.Partitions.Count, registration.Created);
+        return UploadStage.Cataloged;
+    }
+
+    private async Task<(ConversionResult, PublishedUpload)> ConvertAsync(CleanObject upload, DatasetContract contract, CancellationToken cancellationToken)
+    {
+        using var workspace = UploadWorkspace.Create(options.Value.WorkRoot, upload.UploadId);
+        using (TransformTelemetry.Step("download"))
+        {
+            using var transfer = new TransferUtility(s3);
+            await transfer.DownloadAsync(new TransferUtilityDownloadRequest { BucketName = upload.Bucket, Key = upload.Key, FilePath = workspace.CsvPath }, cancellationToken);
+        }
+
+        IReadOnlyList<string> previousKeys;
+        using (TransformTelemetry.Step("key files"))
+        {
+            previousKeys = await keyFiles.FetchAsync(upload.Dataset, upload.UploadId, cancellationToken);
+        }
+
+        var request = new ConversionRequest(contract, workspace.CsvPath, workspace.OutputDirectory, CuratedLayout.FilePrefix(upload.UploadId), previousKeys);
+        ConversionResult result;
+        using (TransformTelemetry.Step("convert"))
+        {
+            try
+            {
+                result = await conversion.RunAsync(request, cancellationToken);
+            }
+            catch (ConversionRefusedException ex)
+            {
+                throw new UploadRefusedException(ex.Message, ex);
+            }
+        }
+
+        using (TransformTelemetry.Step("publish"))
+        {
+            return (result, await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken));
+        }
+    }
+}
