@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.S3.Model;
 using Lake.Aws.Sqs;
+using Lake.Configuration;
 using Lake.Testing;
 using Lake.Uploads;
 
@@ -51,7 +52,7 @@ internal sealed class TransformLake : IAsyncDisposable
     public async Task StartServiceAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = _emulator.AwsEnvironment.ToDictionary();
-        foreach (var (key, value) in LakeSettings.Environment(TestLake.Options).Concat(_settings).Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in LakeEnvironment.Of(TestLake.Options).Concat(_settings).Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[key] = value;
         }
