@@ -31,7 +31,10 @@ internal sealed class FunctionHost(
             logger.LogInformation("{Function}: {Concurrency} process(es) of {Command}", function.Name, function.Options.Concurrency, function.Options.Command);
         }
 
-        await Task.WhenAll(processes.Select(p => p.RunAsync(stoppingToken)));
+        // A function process holds a /next request open, which Kestrel would wait for when it drains on shutdown:
+        // the processes stop as soon as the application starts stopping, so the server can stop at once.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        await Task.WhenAll(processes.Select(p => p.RunAsync(stopping.Token)));
     }
 
     private async Task<bool> WaitForServerAsync(CancellationToken stoppingToken)
@@ -74,6 +77,17 @@ internal sealed class FunctionHost(
         foreach (var (key, value) in function.Options.Environment)
         {
             environment[key] = value;
+        }
+
+        // Binding flattens nothing: Environment__Lake__Buckets__Raw is a nested section, which the dictionary above
+        // drops. Read as a path under the function's Environment, it is the variable Lake__Buckets__Raw.
+        var section = configuration.GetSection($"{LambdaEmulatorOptions.SectionName}:Functions:{function.Name}:Environment");
+        foreach (var (path, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                environment[path.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         return environment;
