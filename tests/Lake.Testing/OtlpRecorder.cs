@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lake.ServiceDefaults.Tests;
+namespace Lake.Testing;
 
-/// <summary>Records what an OpenTelemetry SDK POSTs to an OTLP/HTTP endpoint (<c>/v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>).</summary>
-internal sealed class OtlpRecorder : IDisposable
+/// <summary>
+/// Records what OpenTelemetry SDKs POST to an OTLP/HTTP endpoint (<c>/v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>),
+/// standing in for the dashboard's receiver. Bodies are protobuf: strings (names, attributes) appear as UTF-8,
+/// trace ids as their 16 raw bytes.
+/// </summary>
+public sealed class OtlpRecorder : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<(string Path, byte[] Body)> _received = [];
@@ -61,6 +65,16 @@ internal sealed class OtlpRecorder : IDisposable
             context.Response.Close();
         }
     }
+
+    /// <summary>The trace exports (each one service's batch) that contain every one of <paramref name="texts"/>.</summary>
+    public IReadOnlyList<byte[]> Traces(params string[] texts) => Received
+        .Where(r => r.Path == "/v1/traces" && texts.All(t => Contains(r.Body, System.Text.Encoding.UTF8.GetBytes(t))))
+        .Select(r => r.Body).ToList();
+
+    /// <summary>Whether an export carries spans of the trace <paramref name="traceId"/> (32 hex digits).</summary>
+    public static bool HasTrace(byte[] body, string traceId) => Contains(body, Convert.FromHexString(traceId));
+
+    private static bool Contains(byte[] body, byte[] part) => body.AsSpan().IndexOf(part) >= 0;
 
     public void Dispose() => _listener.Close();
 }
