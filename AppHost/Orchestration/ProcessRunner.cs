@@ -194,7 +194,7 @@ internal sealed class ProcessRunner(ProcessResource resource, ResourceLogStore l
         }
     }
 
-    private string Describe() => resource.Endpoints.Count == 0 ? "running" : $"running at {string.Join(", ", resource.Endpoints.Select(e => e.Url))}";
+    private string Describe() => resource.Endpoints.Count == 0 ? "running" : $"running at {string.Join(", ", resource.Endpoints.Select(e => e.Url.ToString().TrimEnd('/')))}";
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

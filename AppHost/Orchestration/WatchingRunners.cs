@@ -105,7 +105,7 @@ internal sealed class ExternalRunner(ExternalResource external, ResourceLogStore
             await Task.Delay(500, Stopping);
         }
 
-        Status.SetState(ResourceState.Running, $"answering at {string.Join(", ", external.Endpoints.Select(e => e.Url))}");
+        Status.SetState(ResourceState.Running, $"answering at {string.Join(", ", external.Endpoints.Select(e => e.Url.ToString().TrimEnd('/')))}");
         Status.SetHealth(ResourceHealth.Healthy);
         MarkReady();
         while (!Stopping.IsCancellationRequested)

@@ -10,8 +10,12 @@ internal static class ResourceTable
     {
         var rows = app.GetResources()
             .Select(r => (r.Name, r.Type, State: r.State.ToString(), Url: r.Endpoints.FirstOrDefault()?.Url.ToString().TrimEnd('/') ?? Hosted(r)))
-            .Append((Name: "dashboard", Type: "Dashboard", State: dashboard is null ? "(not yet part of the AppHost)" : "Running", Url: lake.Telemetry.Dashboard.ToString().TrimEnd('/')))
             .ToList();
+        if (dashboard is not null)
+        {
+            rows.Add(("dashboard", "Dashboard", "Running", lake.Telemetry.Dashboard.ToString().TrimEnd('/')));
+        }
+
         var nameWidth = rows.Max(r => r.Name.Length);
         var typeWidth = rows.Max(r => r.Type.Length);
         var stateWidth = rows.Max(r => r.State.Length);
