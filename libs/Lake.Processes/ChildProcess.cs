@@ -91,12 +91,21 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private async Task OnExitedAsync()
     {
-        // The output readers finish after the exit event; waiting for them keeps the last lines.
-        await _process.WaitForExitAsync();
         var exitCode = _process.ExitCode;
         if (_ownsGroup)
         {
             await SweepGroupAsync();
+        }
+
+        // The output readers finish after the exit event; waiting for them keeps the last lines. A stray that holds
+        // the pipes open (swept above, or outside the group) must not hold up the exit.
+        using var drained = new CancellationTokenSource(StrayGrace);
+        try
+        {
+            await _process.WaitForExitAsync(drained.Token);
+        }
+        catch (OperationCanceledException)
+        {
         }
 
         _exited.TrySetResult(exitCode);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Lake.AppHost.Hosting;
 using Lake.AppHost.Orchestration;
-using Lake.Processes;
 
 namespace Lake.AppHost.Tests;
 
@@ -78,31 +77,5 @@ public sealed class ResourceStatusTests
         Assert.Equal(["AWS_REGION", "AWS_SECRET_ACCESS_KEY", "IngestApi__ApiKeys__0", "LOCALSTACK_AUTH_TOKEN"], environment.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("eu-west-1", environment["AWS_REGION"]);
         Assert.All(environment.Where(e => e.Key != "AWS_REGION"), e => Assert.Equal("********", e.Value));
-    }
-}
-
-[Trait("Category", "Unit")]
-public sealed class RestartBackoffTests
-{
-    [Fact]
-    public void QuickFailuresDoubleTheDelayUpToTheMaximumThenGiveUp()
-    {
-        var backoff = new RestartBackoff(new RestartPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), 4));
-
-        var delays = Enumerable.Range(0, 5).Select(_ => backoff.NextDelay(TimeSpan.FromSeconds(2))).ToList();
-
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), null], delays);
-    }
-
-    [Fact]
-    public void ARunLongerThanTheStableTimeStartsTheCountAgain()
-    {
-        var backoff = new RestartBackoff(RestartPolicy.Default);
-        backoff.NextDelay(TimeSpan.FromSeconds(1));
-        backoff.NextDelay(TimeSpan.FromSeconds(1));
-
-        var afterStableRun = backoff.NextDelay(TimeSpan.FromMinutes(5));
-
-        Assert.Equal((TimeSpan.FromSeconds(1), 1), (afterStableRun!.Value, backoff.QuickFailures));
     }
 }
