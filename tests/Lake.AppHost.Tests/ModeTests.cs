@@ -137,12 +137,7 @@ public sealed class ModeTests : IDisposable
         return environment;
     }
 
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int UnusedPort() => new Hosting.PortPlan().Reserve(0, "test", "test");
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
 }

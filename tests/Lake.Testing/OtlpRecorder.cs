@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Lake.Testing;
 
@@ -8,25 +7,11 @@ namespace Lake.Testing;
 /// standing in for the dashboard's receiver. Bodies are protobuf: strings (names, attributes) appear as UTF-8,
 /// trace ids as their 16 raw bytes.
 /// </summary>
-public sealed class OtlpRecorder : IDisposable
+public sealed class OtlpRecorder() : LoopbackHttpServer("/")
 {
-    private readonly HttpListener _listener = new();
     private readonly List<(string Path, byte[] Body)> _received = [];
 
-    public OtlpRecorder()
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        }
-
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _ = AcceptAsync();
-    }
-
-    public Uri Endpoint { get; }
+    public Uri Endpoint => Url;
 
     public IReadOnlyList<(string Path, byte[] Body)> Received
     {
@@ -39,42 +24,29 @@ public sealed class OtlpRecorder : IDisposable
         }
     }
 
-    private async Task AcceptAsync()
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        lock (_received)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            lock (_received)
-            {
-                _received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
-            }
-
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-            context.Response.Close();
+            _received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
         }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/x-protobuf";
     }
 
     /// <summary>The trace exports (each one service's batch) that contain every one of <paramref name="texts"/>.</summary>
     public IReadOnlyList<byte[]> Traces(params string[] texts) => Received
-        .Where(r => r.Path == "/v1/traces" && texts.All(t => Contains(r.Body, System.Text.Encoding.UTF8.GetBytes(t))))
+        .Where(r => r.Path == "/v1/traces" && texts.All(t => Contains(r.Body, t)))
         .Select(r => r.Body).ToList();
 
     /// <summary>Whether an export carries spans of the trace <paramref name="traceId"/> (32 hex digits).</summary>
     public static bool HasTrace(byte[] body, string traceId) => Contains(body, Convert.FromHexString(traceId));
 
-    private static bool Contains(byte[] body, byte[] part) => body.AsSpan().IndexOf(part) >= 0;
+    /// <summary>Whether an export mentions <paramref name="text"/> (a name or attribute value).</summary>
+    public static bool Contains(byte[] body, string text) => Contains(body, System.Text.Encoding.UTF8.GetBytes(text));
 
-    public void Dispose() => _listener.Close();
+    private static bool Contains(byte[] body, byte[] part) => body.AsSpan().IndexOf(part) >= 0;
 }
