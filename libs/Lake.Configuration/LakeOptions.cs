@@ -15,6 +15,9 @@ public sealed class LakeOptions
     /// <summary>The SNS topic every alert goes to.</summary>
     public string AlertsTopic { get; set; } = "lake-alerts";
 
+    /// <summary>An SQS queue subscribed to <see cref="AlertsTopic"/>: the dashboard's alerts inbox reads it.</summary>
+    public string AlertsInbox { get; set; } = "lake-alerts-inbox";
+
     /// <summary>The Glue Data Catalog database holding one table per dataset.</summary>
     public string GlueDatabase { get; set; } = "lake";
 

@@ -52,6 +52,11 @@ public sealed partial class LakeOptionsValidator : IValidateOptions<LakeOptions>
             }
         }
 
+        if (!QueueName().IsMatch(o.AlertsInbox))
+        {
+            yield return $"{S}:AlertsInbox '{o.AlertsInbox}' is not a valid SQS queue name (1-80 characters: letters, digits, '-' and '_').";
+        }
+
         if (o.Queues.MaxReceiveCount is < 1 or > 1000)
         {
             yield return $"{S}:Queues:MaxReceiveCount {o.Queues.MaxReceiveCount} is outside 1-1000.";

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lake.DuckDb.Native;
 
 namespace Lake.DuckDb;
@@ -60,6 +61,37 @@ public sealed class DuckDbConnection : IDisposable
         }
 
         return new DuckDbPreparedStatement(this, statement);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="sql"/> into its statements with DuckDB's parser, without preparing or running any.
+    /// </summary>
+    /// <exception cref="DuckDbException">The text does not parse; the message is DuckDB's.</exception>
+    public DuckDbExtractedStatements ExtractStatements(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        var count = NativeMethods.ExtractStatements(Handle, sql, out var statements);
+        var error = NativeMethods.ExtractStatementsError(statements);
+        if (error != 0)
+        {
+            using (statements)
+            {
+                throw DuckDbException.FromMessage(Marshal.PtrToStringUTF8(error) ?? "DuckDB could not parse the statements");
+            }
+        }
+
+        return new DuckDbExtractedStatements(this, statements, checked((int)count));
+    }
+
+    /// <summary>
+    /// The profile of this connection's last query, copied out of DuckDB; null when profiling is off (turn it on
+    /// with <c>SET enable_profiling = 'no_output'</c> on this connection).
+    /// </summary>
+    public DuckDbProfile? GetProfile()
+    {
+        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        return DuckDbProfile.Read(Handle);
     }
 
     /// <summary>Asks DuckDB to stop the statement this connection is running; safe from any thread.</summary>

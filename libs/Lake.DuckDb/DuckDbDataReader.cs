@@ -44,6 +44,12 @@ public sealed class DuckDbDataReader : IDisposable
 
     public DuckDbType GetColumnType(int ordinal) => Column(ordinal).Type;
 
+    /// <summary>The column's type as SQL spells it, e.g. <c>DECIMAL(12,2)</c> or <c>VARCHAR</c>.</summary>
+    public string GetDataTypeName(int ordinal) => Column(ordinal).TypeName;
+
+    /// <summary>Whether this reader can read the column's values (see <see cref="DuckDbType"/>); if not, cast it in SQL.</summary>
+    public bool CanRead(int ordinal) => Column(ordinal).IsReadable;
+
     /// <summary>The ordinal of the column named <paramref name="name"/> (exact match first, then ignoring case).</summary>
     public int GetOrdinal(string name)
     {

@@ -19,6 +19,16 @@ public sealed class DuckDbPreparedStatement : IDisposable
         _handle = handle;
     }
 
+    /// <summary>What kind of statement this is, as DuckDB parsed it (e.g. to allow only reads).</summary>
+    public DuckDbStatementType StatementType
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            return (DuckDbStatementType)NativeMethods.PreparedStatementType(_handle);
+        }
+    }
+
     /// <summary>How many parameters the statement takes.</summary>
     public int ParameterCount => (int)NativeMethods.ParameterCount(_handle);
 

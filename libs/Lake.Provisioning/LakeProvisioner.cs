@@ -41,7 +41,8 @@ public sealed class LakeProvisioner(
         await notifications.EnsureAsync(options.Buckets.Raw, validate.Arn, report, cancellationToken);
         await notifications.EnsureAsync(options.Buckets.Clean, transform.Arn, report, cancellationToken);
 
-        await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, SiblingArn(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
+        var topicArn = await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, SiblingArn(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
+        await new AlertsInboxProvisioner(queues, sns).EnsureAsync(options.AlertsInbox, topicArn, report, cancellationToken);
         await new CatalogProvisioner(glue).EnsureDatabaseAsync(options.GlueDatabase, options.Buckets.Curated, report, cancellationToken);
         await new StatusTableProvisioner(dynamo).EnsureAsync(options.StatusTable, report, cancellationToken);
         return report;

@@ -34,9 +34,20 @@ internal sealed class QueueProvisioner(SqsClient sqs)
     }
 
     /// <summary>Lets S3 send the bucket's events to the queue, as real SQS requires.</summary>
-    public async Task EnsureS3MaySendAsync(string queueUrl, string queueArn, string bucket, ProvisioningReport report, CancellationToken cancellationToken)
+    public Task EnsureS3MaySendAsync(string queueUrl, string queueArn, string bucket, ProvisioningReport report, CancellationToken cancellationToken) =>
+        EnsurePolicyAsync(queueUrl, queueArn, QueuePolicies.AllowS3Bucket(queueArn, bucket), $"s3 {bucket} -> {queueArn}", report, cancellationToken);
+
+    /// <summary>Lets the SNS topic deliver to the queue, as real SQS requires for a topic subscription.</summary>
+    public Task EnsureTopicMaySendAsync(string queueUrl, string queueArn, string topicArn, ProvisioningReport report, CancellationToken cancellationToken) =>
+        EnsurePolicyAsync(queueUrl, queueArn, QueuePolicies.AllowSnsTopic(queueArn, topicArn), $"sns {topicArn} -> {queueArn}", report, cancellationToken);
+
+    /// <summary>A queue with no dead-letter queue of its own (the alerts inbox).</summary>
+    public Task<(string Url, string Arn)> EnsurePlainAsync(string name, ProvisioningReport report, CancellationToken cancellationToken) =>
+        EnsureQueueAsync(name, [], report, cancellationToken);
+
+    private async Task EnsurePolicyAsync(
+        string queueUrl, string queueArn, string policy, string description, ProvisioningReport report, CancellationToken cancellationToken)
     {
-        var policy = QueuePolicies.AllowS3Bucket(queueArn, bucket);
         var current = await GetAttributesAsync(queueUrl, cancellationToken);
         var action = ProvisioningAction.Unchanged;
         if (!AttributeMatches(QueueAttributeName.Policy, policy, current))
@@ -49,7 +60,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
             action = current.ContainsKey(QueueAttributeName.Policy) ? ProvisioningAction.Updated : ProvisioningAction.Created;
         }
 
-        report.Add(ResourceKinds.QueuePolicy, queueArn.Split(':')[^1], $"s3 {bucket} -> {queueArn}", action);
+        report.Add(ResourceKinds.QueuePolicy, queueArn.Split(':')[^1], description, action);
     }
 
     private async Task<(string Url, string Arn)> EnsureQueueAsync(

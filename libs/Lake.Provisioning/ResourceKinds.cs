@@ -8,6 +8,7 @@ public static class ResourceKinds
     public const string QueuePolicy = "SQS queue policy";
     public const string BucketNotification = "S3 notification";
     public const string Topic = "SNS topic";
+    public const string Subscription = "SNS subscription";
     public const string GlueDatabase = "Glue database";
     public const string StatusTable = "DynamoDB table";
 }

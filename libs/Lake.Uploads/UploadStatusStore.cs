@@ -14,6 +14,7 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
 {
     private const string StatusSk = "STATUS";
     private const string StagePrefix = "STAGE#";
+    private static readonly string[] StatusAttributes = ["Stage", "Dataset", "FileName", "CreatedAt", "UpdatedAt"];
 
     /// <summary>Records that <paramref name="uploadId"/> reached <paramref name="stage"/>, with what the stage reports.</summary>
     public async Task RecordStageAsync(
@@ -79,8 +80,10 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
         }
         while (start is not null);
 
+        // STATUS is written by one update that sets every attribute; an item without them is a torn read (moto
+        // applies an update's actions one by one while serving reads), so the status is not there yet.
         var status = items.FirstOrDefault(i => i["Sk"].S == StatusSk);
-        if (status is null)
+        if (status is null || !StatusAttributes.All(status.ContainsKey))
         {
             return null;
         }
@@ -106,6 +109,41 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
             DateTimeOffset.Parse(status["UpdatedAt"].S, CultureInfo.InvariantCulture),
             details, history);
     }
+
+    /// <summary>
+    /// The most recently updated uploads, newest first, at most <paramref name="limit"/>. A Scan of the table that
+    /// reads at most <paramref name="maxItemsScanned"/> items (every stage item counts), so its cost stays bounded on
+    /// a large table; beyond that bound older uploads may be missed. Meant for a local dashboard, not for a hot path.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadSummary>> ListRecentAsync(int limit = 100, int maxItemsScanned = 10_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var found = new List<UploadSummary>();
+        var scanned = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                FilterExpression = "Sk = :status",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":status"] = new(StatusSk) },
+                Limit = Math.Min(1000, maxItemsScanned - scanned),
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            scanned += page.ScannedCount ?? 0;
+            found.AddRange((page.Items ?? []).Where(i => UploadId.TryParse(i["UploadId"].S, out _)).Select(Summary));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null && scanned < maxItemsScanned);
+
+        return [.. found.OrderByDescending(u => u.UpdatedAt).ThenBy(u => u.UploadId.Value, StringComparer.Ordinal).Take(limit)];
+    }
+
+    private static UploadSummary Summary(Dictionary<string, AttributeValue> status) => new(
+        UploadId.Parse(status["UploadId"].S), status["Dataset"].S, status["FileName"].S, Enum.Parse<UploadStage>(status["Stage"].S),
+        DateTimeOffset.Parse(status["CreatedAt"].S, CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(status["UpdatedAt"].S, CultureInfo.InvariantCulture));
 
     private static Dictionary<string, AttributeValue> Key(UploadId uploadId, string sk) => new()
     {

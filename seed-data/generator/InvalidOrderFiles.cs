@@ -52,6 +52,11 @@ public static class InvalidOrderFiles
         return manifest;
     }
 
+    /// <summary>Reads the manifest written by <see cref="WriteAll"/> (e.g. <c>seed-data/orders/invalid/manifest.json</c>).</summary>
+    public static SeedManifest ReadManifest(string directory) =>
+        JsonSerializer.Deserialize<SeedManifest>(File.ReadAllText(Path.Combine(directory, ManifestName)), Json)
+        ?? throw new InvalidDataException($"{Path.Combine(directory, ManifestName)} holds JSON null.");
+
     private static InvalidSeedFile WrongHeader(string directory, OrderRowFactory factory, string name, string column, string? renamed, string description)
     {
         var keep = OrderRow.Header.Select((c, i) => (c, i)).Where(x => x.c != column || renamed is not null).Select(x => x.i).ToList();

@@ -39,6 +39,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(lake.Queues.Transform.VisibilityTimeoutSeconds.ToString(), Default("TransformQueueVisibilityTimeout"));
         Assert.Equal(lake.Queues.MaxReceiveCount.ToString(), Default("MaxReceiveCount"));
         Assert.Equal(lake.AlertsTopic, Default("AlertsTopicName"));
+        Assert.Equal(lake.AlertsInbox, Default("AlertsInboxQueueName"));
         Assert.Equal(lake.GlueDatabase, Default("GlueDatabaseName"));
         Assert.Equal(lake.StatusTable, Default("StatusTableName"));
 
@@ -48,6 +49,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(Default("RawBucketName"), section.GetProperty("Buckets").GetProperty("Raw").GetString());
         Assert.Equal(Default("TransformQueueVisibilityTimeout"), section.GetProperty("Queues").GetProperty("Transform").GetProperty("VisibilityTimeoutSeconds").ToString());
         Assert.Equal(Default("StatusTableName"), section.GetProperty("StatusTable").GetString());
+        Assert.Equal(Default("AlertsInboxQueueName"), section.GetProperty("AlertsInbox").GetString());
     }
 
     [Fact]
@@ -65,7 +67,10 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(Reported(ResourceKinds.Topic), resources["AWS::SNS::Topic"]);
         Assert.Equal(Reported(ResourceKinds.GlueDatabase), resources["AWS::Glue::Database"]);
         Assert.Equal(Reported(ResourceKinds.StatusTable), resources["AWS::DynamoDB::Table"]);
-        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification), resources.Values.Sum());
+        // Bucket notifications and topic subscriptions are properties of their bucket and topic in the template.
+        var subscriptions = (await DecodeTemplateAsync()).GetProperty("Resources").GetProperty("AlertsTopic").GetProperty("Properties").GetProperty("Subscription");
+        Assert.Equal(Reported(ResourceKinds.Subscription), subscriptions.GetArrayLength());
+        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription), resources.Values.Sum());
     }
 
     [Fact]
@@ -86,12 +91,14 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
             (provisioned.Options.Queues.Validate.Name, deployed.Queues.Validate.Name),
             (provisioned.Options.Queues.Transform.Name, deployed.Queues.Transform.Name),
             (provisioned.Options.Queues.Validate.DeadLetterQueueName, deployed.Queues.Validate.DeadLetterQueueName),
+            (provisioned.Options.AlertsInbox, deployed.AlertsInbox),
         })
         {
             Assert.Equal(await QueueShapeAsync(mine, provisioned.Options), await QueueShapeAsync(theirs, deployed));
         }
 
         Assert.Equal(await TableShapeAsync(provisioned.Options.StatusTable), await TableShapeAsync(deployed.StatusTable));
+        Assert.Equal(await SubscriptionShapeAsync(provisioned.Options), await SubscriptionShapeAsync(deployed));
     }
 
     private static string[] StackParameters(LakeOptions o) =>
@@ -106,6 +113,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         $"ParameterKey=TransformQueueName,ParameterValue={o.Queues.Transform.Name}",
         $"ParameterKey=TransformQueueVisibilityTimeout,ParameterValue={o.Queues.Transform.VisibilityTimeoutSeconds}",
         $"ParameterKey=AlertsTopicName,ParameterValue={o.AlertsTopic}",
+        $"ParameterKey=AlertsInboxQueueName,ParameterValue={o.AlertsInbox}",
         $"ParameterKey=GlueDatabaseName,ParameterValue={o.GlueDatabase}",
         $"ParameterKey=StatusTableName,ParameterValue={o.StatusTable}",
     ];
@@ -147,6 +155,15 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
 
         var redrive = JsonDocument.Parse(attribute.Value.GetString()!).RootElement;
         return $"{redrive.GetProperty("deadLetterTargetArn").GetString()} after {redrive.GetProperty("maxReceiveCount")}";
+    }
+
+    /// <summary>The alerts topic's subscriptions as protocol and endpoint name: the inbox, for both lakes.</summary>
+    private async Task<string> SubscriptionShapeAsync(LakeOptions lake)
+    {
+        var arn = $"arn:aws:sns:{EmulatorFixture.Region}:{EmulatorFixture.AccountId}:{lake.AlertsTopic}";
+        var subscriptions = (await emulator.Cli.RunAsync("sns", "list-subscriptions-by-topic", "--topic-arn", arn))!.Value.GetProperty("Subscriptions");
+        return string.Join(';', subscriptions.EnumerateArray()
+            .Select(s => $"{s.GetProperty("Protocol").GetString()}:{s.GetProperty("Endpoint").GetString()!.Split(':')[^1].Replace(lake.AlertsInbox, "<inbox>")}"));
     }
 
     private async Task<string> TableShapeAsync(string table)

@@ -64,6 +64,23 @@ public sealed class LakeProvisionerTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task AnAlertPublishedToTheTopicArrivesInTheAlertsInboxWithItsSubject()
+    {
+        using var lake = new TestLake(emulator);
+        await lake.Provisioner.ProvisionAsync();
+        var topic = $"arn:aws:sns:{EmulatorFixture.Region}:{EmulatorFixture.AccountId}:{lake.Options.AlertsTopic}";
+
+        await emulator.Cli.RunAsync("sns", "publish", "--topic-arn", topic, "--subject", "upload rejected", "--message", "{\"type\":\"upload.rejected\"}");
+
+        var inbox = await QueueUrlAsync(lake.Options.AlertsInbox);
+        var received = await emulator.Cli.RunAsync("sqs", "receive-message", "--queue-url", inbox, "--wait-time-seconds", "5");
+        var envelope = JsonDocument.Parse(received!.Value.GetProperty("Messages")[0].GetProperty("Body").GetString()!).RootElement;
+        Assert.Equal("upload rejected", envelope.GetProperty("Subject").GetString());
+        Assert.Equal("{\"type\":\"upload.rejected\"}", envelope.GetProperty("Message").GetString());
+        Assert.Equal(topic, envelope.GetProperty("TopicArn").GetString());
+    }
+
+    [Fact]
     public async Task SecondRunChangesNothing()
     {
         using var lake = new TestLake(emulator);

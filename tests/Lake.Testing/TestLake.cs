@@ -35,6 +35,7 @@ public sealed class TestLake : IDisposable
             Transform = new WorkQueue { Name = $"{prefix}-transform", VisibilityTimeoutSeconds = 120 },
         },
         AlertsTopic = $"{prefix}-alerts",
+        AlertsInbox = $"{prefix}-alerts-inbox",
         GlueDatabase = prefix.Replace('-', '_'),
         StatusTable = $"{prefix}-uploads",
     };

@@ -6,7 +6,7 @@ namespace Lake.Uploads.Tests;
 
 [Collection(EmulatorFixture.CollectionName)]
 [Trait("Category", "Integration")]
-public sealed class UploadStatusStoreTests(EmulatorFixture emulator) : IAsyncLifetime
+public sealed partial class UploadStatusStoreTests(EmulatorFixture emulator) : IAsyncLifetime
 {
     private readonly string _table = TestNames.Unique("uploads");
     private AmazonDynamoDBClient _dynamo = null!;

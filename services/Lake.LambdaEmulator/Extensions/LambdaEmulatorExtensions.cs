@@ -12,6 +12,13 @@ public static class LambdaEmulatorExtensions
         builder.AddServiceDefaults();
         builder.Services.AddOptions<LambdaEmulatorOptions>()
             .BindConfiguration(LambdaEmulatorOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                foreach (var (name, function) in options.Functions)
+                {
+                    function.Environment = FunctionEnvironment.Read(configuration.GetSection($"{LambdaEmulatorOptions.SectionName}:Functions:{name}:Environment"));
+                }
+            })
             .Validate(o => o.Functions.Values.All(f => !string.IsNullOrWhiteSpace(f.Command)), "Every LambdaEmulator:Functions:<name>:Command must be set.")
             .Validate(o => o.Functions.Values.All(f => f.TimeoutSeconds is >= 1 and <= 900), "LambdaEmulator:Functions:<name>:TimeoutSeconds must be 1-900.")
             .Validate(o => o.Functions.Values.All(f => f.Concurrency is >= 1 and <= 64), "LambdaEmulator:Functions:<name>:Concurrency must be 1-64.")

@@ -79,17 +79,6 @@ internal sealed class FunctionHost(
             environment[key] = value;
         }
 
-        // Binding flattens nothing: Environment__Lake__Buckets__Raw is a nested section, which the dictionary above
-        // drops. Read as a path under the function's Environment, it is the variable Lake__Buckets__Raw.
-        var section = configuration.GetSection($"{LambdaEmulatorOptions.SectionName}:Functions:{function.Name}:Environment");
-        foreach (var (path, value) in section.AsEnumerable(makePathsRelative: true))
-        {
-            if (value is not null)
-            {
-                environment[path.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-        }
-
         return environment;
     }
 }

@@ -15,6 +15,10 @@ internal static partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "duckdb_prepare_error")]
     internal static partial nint PrepareError(DuckDbPreparedStatementHandle statement);
 
+    /// <summary>A <c>duckdb_statement_type</c> (see DuckDbStatementType).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "duckdb_prepared_statement_type")]
+    internal static partial int PreparedStatementType(DuckDbPreparedStatementHandle statement);
+
     [LibraryImport(LibraryName, EntryPoint = "duckdb_nparams")]
     internal static partial ulong ParameterCount(DuckDbPreparedStatementHandle statement);
 

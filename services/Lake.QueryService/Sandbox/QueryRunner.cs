@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Lake.DuckDb;
+using Lake.QueryService.Cache;
+using Microsoft.Extensions.Options;
+
+namespace Lake.QueryService.Sandbox;
+
+/// <summary>
+/// Runs one client statement: brings the cache up to date, borrows a connection, lets <see cref="StatementGuard"/>
+/// decide, runs it under <c>Query:TimeoutSeconds</c> (DuckDB is interrupted, not abandoned) and refuses a result over
+/// <c>Query:MaxRows</c>. DuckDB blocks, so the work runs on a pool thread; at most
+/// <c>Query:MaxConcurrentQueries</c> statements run at once.
+/// </summary>
+public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOptions<QueryOptions> options, ILogger<QueryRunner> logger)
+{
+    /// <exception cref="QueryRefusal">The statement was refused, failed, timed out or returned too many rows.</exception>
+    /// <exception cref="CatalogUnavailableException">The catalog could not be read and nothing was cached before.</exception>
+    public async Task<QueryResult> RunAsync(string? sql, CancellationToken cancellationToken)
+    {
+        using var activity = QueryTelemetry.Source.StartActivity("query");
+        await cache.EnsureFreshAsync(cancellationToken);
+        using var running = cache.BeginQuery();
+        using var lease = await database.RentAsync(cancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var result = await Task.Run(() => Run(lease.Connection, sql ?? "", stop.Token), CancellationToken.None);
+            activity?.SetTag("db.response.returned_rows", result.Rows.Count);
+            activity?.SetTag("lake.bytes_scanned", result.Scanned.BytesScanned);
+            logger.LogInformation("Query returned {Rows} rows in {ElapsedMs} ms, {BytesScanned} bytes scanned in {FilesScanned} files",
+                result.Rows.Count, (long)result.Elapsed.TotalMilliseconds, result.Scanned.BytesScanned, result.Scanned.FilesScanned);
+            return result;
+        }
+        catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw Refused(QueryRefusal.TimedOut(options.Value.TimeoutSeconds, error), activity);
+        }
+        catch (QueryRefusal refusal)
+        {
+            throw Refused(refusal, activity);
+        }
+    }
+
+    private QueryResult Run(DuckDbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var statement = StatementGuard.Prepare(connection, sql);
+        using var reader = Execute(statement, cancellationToken);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+        var unreadable = columns.Where((_, i) => !reader.CanRead(i)).Select(c => $"{c.Name} ({c.Type})").ToList();
+        if (unreadable.Count > 0)
+        {
+            throw QueryRefusal.Failed($"The result has columns of types the service cannot return: {string.Join(", ", unreadable)}; cast them, e.g. CAST(x AS VARCHAR).", new NotSupportedException());
+        }
+
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            if (rows.Count == options.Value.MaxRows)
+            {
+                throw QueryRefusal.TooManyRows(options.Value.MaxRows);
+            }
+
+            var row = new object?[columns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        clock.Stop();
+        return new QueryResult(columns, rows, clock.Elapsed, ScanStatistics.From(connection.GetProfile()));
+    }
+
+    private static DuckDbDataReader Execute(DuckDbPreparedStatement statement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return statement.Query(cancellationToken);
+        }
+        catch (DuckDbException error)
+        {
+            throw StatementGuard.Refusal(error);
+        }
+    }
+
+    private QueryRefusal Refused(QueryRefusal refusal, Activity? activity)
+    {
+        activity?.SetTag("lake.refusal", refusal.Code);
+        activity?.SetStatus(ActivityStatusCode.Error, refusal.Code);
+        logger.LogInformation("Query refused ({Code}): {Detail}", refusal.Code, refusal.Message);
+        return refusal;
+    }
+}
