@@ -5,6 +5,7 @@ using Lake.AppHost.Seeding;
 using Lake.AppHost.Telemetry;
 using Lake.AppHost.Terminal;
 using Lake.Configuration;
+using Lake.Dashboard;
 using Lake.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class AppHostCommand
 
         using var stop = new ShutdownSignal();
         LakeApp? app = null;
-        IAsyncDisposable? dashboard = null;
+        DashboardServer? dashboard = null;
         try
         {
             var configuration = LakeConfiguration.Build(CommandLine.ToConfiguration(args));
@@ -38,7 +39,7 @@ internal static class AppHostCommand
             app = builder.Build();
             Console.WriteLine($"Starting the lake ({options.Mode}{(options.Clean ? ", clean" : "")}) ...");
             StatusPrinter.Attach(app, Console.Out);
-            dashboard = await DashboardSlot.StartAsync(app, lake, stop.Token);
+            dashboard = await LakeDashboardHost.StartAsync(app, lake, stop.Token);
             await app.StartAsync(stop.Token);
 
             ResourceTable.Print(app, lake, dashboard, Console.Out);

@@ -40,18 +40,19 @@ internal static class LakeGraph
             .WithEnvironment("IngestApi__ApiKeys__0", state.IngestApiKey)
             .WaitForCompletion(provisioner);
 
-        // ── Integration (lead): the transform and query services join here, reserved ports AppHost:Ports:Transform
-        //    (5085) and AppHost:Ports:Query (5090). Add their ProjectReferences (LakeProject="TransformService" /
-        //    "QueryService") to Lake.AppHost.csproj, then:
+        // The query service keeps its Parquet cache with the rest of the local state (one process owns it).
+        builder.AddProject("query", LakeProjects.QueryService)
+            .WithHttpEndpoint(ports.Query, "AppHost:Ports:Query")
+            .WithHttpHealthCheck("/health")
+            .WithReference(aws).WithReference(lake).WithReference(telemetry)
+            .WithEnvironment("Query__CacheDirectory", Path.Combine(state.Directory, "query-cache"))
+            .WaitForCompletion(provisioner);
+
+        // ── Integration (lead): the transform service joins here, on its reserved port AppHost:Ports:Transform (5085).
+        //    Add its ProjectReference (LakeProject="TransformService") to Lake.AppHost.csproj, then:
         //
         // builder.AddProject("transform", LakeProjects.TransformService)
         //     .WithHttpEndpoint(ports.Transform, "AppHost:Ports:Transform")
-        //     .WithHttpHealthCheck("/health")
-        //     .WithReference(aws).WithReference(lake).WithReference(telemetry)
-        //     .WaitForCompletion(provisioner);
-        //
-        // builder.AddProject("query", LakeProjects.QueryService)
-        //     .WithHttpEndpoint(ports.Query, "AppHost:Ports:Query")
         //     .WithHttpHealthCheck("/health")
         //     .WithReference(aws).WithReference(lake).WithReference(telemetry)
         //     .WaitForCompletion(provisioner);

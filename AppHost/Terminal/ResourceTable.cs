@@ -1,4 +1,5 @@
 using Lake.AppHost.Orchestration;
+using Lake.Dashboard;
 using Lake.Dashboard.Resources;
 
 namespace Lake.AppHost.Terminal;
@@ -6,14 +7,14 @@ namespace Lake.AppHost.Terminal;
 /// <summary>The table printed once the lake is up: every resource with its state and URL, then how to use it.</summary>
 internal static class ResourceTable
 {
-    public static void Print(LakeApp app, LakeEndpoints lake, IAsyncDisposable? dashboard, TextWriter output)
+    public static void Print(LakeApp app, LakeEndpoints lake, DashboardServer? dashboard, TextWriter output)
     {
         var rows = app.GetResources()
             .Select(r => (r.Name, r.Type, State: r.State.ToString(), Url: r.Endpoints.FirstOrDefault()?.Url.ToString().TrimEnd('/') ?? Hosted(r)))
             .ToList();
         if (dashboard is not null)
         {
-            rows.Add(("dashboard", "Dashboard", "Running", lake.Telemetry.Dashboard.ToString().TrimEnd('/')));
+            rows.Add(("dashboard", "Dashboard", "Running", dashboard.Url.ToString().TrimEnd('/')));
         }
 
         var nameWidth = rows.Max(r => r.Name.Length);

@@ -12,7 +12,7 @@ namespace Lake.AppHost.Tests;
 [Trait("Category", "Slow")]
 public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
 {
-    private static readonly string[] Services = ["aws-emulator", "lambda-emulator", "validate", "ingest-api"];
+    private static readonly string[] Services = ["aws-emulator", "lambda-emulator", "validate", "ingest-api", "query", "dashboard"];
 
     [Fact]
     public async Task EveryResourceIsUpAndTheTableSaysWhereItListens()
@@ -21,7 +21,7 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
         Assert.All(Services, name => Assert.Equal("Running", lake.Host.Row(name).State));
         Assert.Equal("Function", lake.Host.Row("validate").Type);
         using var http = new HttpClient();
-        foreach (var name in (string[])["lambda-emulator", "ingest-api"])
+        foreach (var name in (string[])["lambda-emulator", "ingest-api", "query", "dashboard"])
         {
             using var health = await http.GetAsync(new Uri(lake.Host.Url(name), "/health"));
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -29,6 +29,17 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
 
         var buckets = await lake.Host.Cli.RunRawAsync("s3api", "list-buckets");
         Assert.Contains(lake.Lake.Buckets.Quarantine, buckets);
+    }
+
+    [Fact]
+    public async Task TheDashboardShowsEveryResourceThroughTheFeed()
+    {
+        using var http = new HttpClient();
+
+        var resources = await http.GetFromJsonAsync<JsonElement>(new Uri(lake.Host.Url("dashboard"), "/api/resources"));
+
+        var names = resources.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["aws-emulator", "provisioner", "lambda-emulator", "validate", "ingest-api", "query"], names);
     }
 
     [Fact]
