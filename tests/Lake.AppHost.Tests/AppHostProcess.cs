@@ -97,6 +97,9 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         throw new TimeoutException($"No such line within {timeout}:\n{Text}");
     }
 
+    /// <summary>Waits for the exit and for everything it printed to be read.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     public Task WaitUntilRunningAsync() => WaitForLineAsync(l => l.Contains(RunningLine, StringComparison.Ordinal), TimeSpan.FromMinutes(3));
 
     /// <summary>The row of the resource table for <paramref name="resource"/>: its type, state and URL.</summary>

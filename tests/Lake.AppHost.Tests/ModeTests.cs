@@ -105,11 +105,7 @@ public sealed class ModeTests : IDisposable
     {
         await using var host = AppHostProcess.Start(_state, arguments, environment);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!host.HasExited)
-        {
-            await Task.Delay(100, limit.Token);
-        }
-
+        await host.WaitForExitAsync(limit.Token);
         return (host.ExitCode, host.Text);
     }
 
