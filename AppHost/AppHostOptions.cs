@@ -1,10 +1,61 @@
 namespace Lake.AppHost;
 
-/// <summary>The AppHost's own settings (<c>AppHost__*</c> or <c>--AppHost:...</c>).</summary>
-public sealed class AppHostOptions
+/// <summary>The AppHost's own settings: <c>AppHost__*</c> in the environment, <c>--AppHost:...=</c> on the command line.</summary>
+internal sealed class AppHostOptions
 {
     public const string SectionName = "AppHost";
 
-    /// <summary>The loopback port the AWS emulator listens on; fixed so the AWS CLI can be pointed at it.</summary>
-    public int EmulatorPort { get; set; } = 4566;
+    /// <summary>Where the AWS services come from (<c>--mode</c>).</summary>
+    public AwsMode Mode { get; set; } = AwsMode.Embedded;
+
+    public LakePorts Ports { get; set; } = new();
+
+    /// <summary>Where the emulator's state and the local ingest API key are kept; defaults to <c>.lake/state/</c> in the repository.</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>Start the emulator empty, discarding its saved state (<c>--clean</c>).</summary>
+    public bool Clean { get; set; }
+
+    /// <summary>Upload <c>seed-data/</c> through the ingest API once the lake is up (<c>--seed</c>).</summary>
+    public bool Seed { get; set; }
+
+    /// <summary>The ingest API's key; unset, one is generated once and kept in the state directory.</summary>
+    public string? IngestApiKey { get; set; }
+
+    /// <summary>localstack mode: a LocalStack already running (e.g. <c>http://127.0.0.1:4566</c>).</summary>
+    public string? LocalStackEndpoint { get; set; }
+
+    /// <summary>localstack mode: the image started when no endpoint answers and a container engine does.</summary>
+    public string LocalStackImage { get; set; } = "localstack/localstack:4.10";
+
+    /// <summary>Where every service sends its telemetry (OTLP/HTTP); defaults to the dashboard's receiver.</summary>
+    public string? OtlpEndpoint { get; set; }
+}
+
+internal enum AwsMode
+{
+    /// <summary>moto_server, started and supervised by the AppHost, its state kept between runs.</summary>
+    Embedded,
+
+    /// <summary>A LocalStack endpoint, or a LocalStack container when a container engine answers.</summary>
+    LocalStack,
+
+    /// <summary>Real AWS: no emulator, the region and credential chain of the environment.</summary>
+    Aws,
+}
+
+/// <summary>Loopback ports, fixed so they can be bookmarked; 0 picks a free one.</summary>
+internal sealed class LakePorts
+{
+    public int AwsEmulator { get; set; } = 4566;
+
+    public int LambdaEmulator { get; set; } = 9001;
+
+    public int IngestApi { get; set; } = 5080;
+
+    public int Transform { get; set; } = 5085;
+
+    public int Query { get; set; } = 5090;
+
+    public int Dashboard { get; set; } = 18888;
 }

@@ -1,3 +1,4 @@
 using Lake.AppHost;
 
-return await LakeHost.RunAsync(args);
+// The resource graph is LakeGraph.cs; this reads the settings, runs it and stops it.
+return await AppHostCommand.RunAsync(args);

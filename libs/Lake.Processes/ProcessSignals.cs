@@ -6,7 +6,8 @@ namespace Lake.Processes;
 /// <summary>Stopping child processes so that nothing is left behind.</summary>
 public static partial class ProcessSignals
 {
-    private const int SigTerm = 15;
+    public const int SigTerm = 15;
+    public const int SigKill = 9;
 
     /// <summary>Asks a process to stop (SIGTERM on Unix); on Windows there is no polite signal, so it is killed.</summary>
     public static void Terminate(Process process)
@@ -54,6 +55,13 @@ public static partial class ProcessSignals
             // Never started, or already reaped.
         }
     }
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> to every process in the process group <paramref name="groupId"/> (0 only
+    /// checks that one exists). False when the group is empty or this is not Unix.
+    /// </summary>
+    public static bool SignalGroup(int groupId, int signal) =>
+        !OperatingSystem.IsWindows() && groupId > 1 && Kill(-groupId, signal) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Lake.Testing;
 
 namespace Lake.ServiceDefaults.Tests;
@@ -19,7 +18,7 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
-    public async Task RequestsAreExportedAsTracesOverOtlpNamedByOtelServiceName()
+    public async Task RequestsAreExportedAsTracesOverOtlpNamedByOtelServiceNameAndProbesAreNot()
     {
         using var recorder = new OtlpRecorder();
         var service = await ServiceProcess.StartAsync("services/Lake.LambdaEmulator", new Dictionary<string, string>
@@ -32,6 +31,7 @@ public sealed class ServiceDefaultsTests
         using (var http = new HttpClient { BaseAddress = service.BaseAddress })
         {
             (await http.GetAsync("/2015-03-31/functions")).Dispose();
+            (await http.GetAsync("/health")).Dispose();
         }
 
         // SIGTERM: a clean stop flushes what the exporters still hold.
@@ -39,9 +39,9 @@ public sealed class ServiceDefaultsTests
         await service.DisposeAsync();
 
         Assert.Equal(0, exitCode);
-        var traces = recorder.Received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
-        Assert.NotEmpty(traces);
-        Assert.Contains(traces, t => t.Contains("lambda-emulator-under-test", StringComparison.Ordinal) && t.Contains("GET /2015-03-31/functions", StringComparison.Ordinal));
+        Assert.NotEmpty(recorder.Traces("lambda-emulator-under-test", "GET /2015-03-31/functions"));
+        Assert.Empty(recorder.Traces("/health"));
         Assert.Contains(recorder.Received, r => r.Path == "/v1/logs");
+        Assert.Contains(recorder.Received, r => r.Path == "/v1/metrics");
     }
 }

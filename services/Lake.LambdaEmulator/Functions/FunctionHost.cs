@@ -31,7 +31,10 @@ internal sealed class FunctionHost(
             logger.LogInformation("{Function}: {Concurrency} process(es) of {Command}", function.Name, function.Options.Concurrency, function.Options.Command);
         }
 
-        await Task.WhenAll(processes.Select(p => p.RunAsync(stoppingToken)));
+        // A function process holds a /next request open, which Kestrel would wait for when it drains on shutdown:
+        // the processes stop as soon as the application starts stopping, so the server can stop at once.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        await Task.WhenAll(processes.Select(p => p.RunAsync(stopping.Token)));
     }
 
     private async Task<bool> WaitForServerAsync(CancellationToken stoppingToken)
