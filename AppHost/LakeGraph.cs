@@ -48,14 +48,11 @@ internal static class LakeGraph
             .WithEnvironment("Query__CacheDirectory", Path.Combine(state.Directory, "query-cache"))
             .WaitForCompletion(provisioner);
 
-        // ── Integration (lead): the transform service joins here, on its reserved port AppHost:Ports:Transform (5085).
-        //    Add its ProjectReference (LakeProject="TransformService") to Lake.AppHost.csproj, then:
-        //
-        // builder.AddProject("transform", LakeProjects.TransformService)
-        //     .WithHttpEndpoint(ports.Transform, "AppHost:Ports:Transform")
-        //     .WithHttpHealthCheck("/health")
-        //     .WithReference(aws).WithReference(lake).WithReference(telemetry)
-        //     .WaitForCompletion(provisioner);
+        builder.AddProject("transform", LakeProjects.TransformService)
+            .WithHttpEndpoint(ports.Transform, "AppHost:Ports:Transform")
+            .WithHttpHealthCheck("/health")
+            .WithReference(aws).WithReference(lake).WithReference(telemetry)
+            .WaitForCompletion(provisioner);
 
         return new LakeEndpoints(aws, lake, telemetry, ingest.Resource.Endpoint("http")!.Url, state);
     }

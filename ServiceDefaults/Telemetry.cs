@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,7 +15,7 @@ namespace Lake.ServiceDefaults;
 /// OpenTelemetry for a Lake process: ASP.NET Core requests, HttpClient calls, AWS SDK calls and Lake's own
 /// <c>Lake.*</c> activity sources and meters, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
 /// (<c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_SERVICE_NAME</c> and <c>OTEL_RESOURCE_ATTRIBUTES</c> as everywhere
-/// in OpenTelemetry). Health probes are not traced.
+/// in OpenTelemetry). Health probes and idle queue polls are not traced.
 /// </summary>
 public static class Telemetry
 {
@@ -34,6 +35,7 @@ public static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
+                .SetSampler(IdlePollSampler.ForRoots())
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = IsNotAProbe)
                 .AddHttpClientInstrumentation()
                 .AddSource(LakePrefix + "*"))
@@ -46,6 +48,21 @@ public static class Telemetry
             telemetry.UseOtlpExporter();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Leaves requests matching <paramref name="untraced"/> out of the traces, as health probes are: long polls whose
+    /// span would only measure waiting (a function process asking the Lambda emulator for its next invocation).
+    /// </summary>
+    public static TBuilder ExcludeRequestsFromTracing<TBuilder>(this TBuilder builder, Func<HttpContext, bool> untraced)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<AspNetCoreTraceInstrumentationOptions>(options =>
+        {
+            var traced = options.Filter;
+            options.Filter = context => !untraced(context) && (traced?.Invoke(context) ?? true);
+        });
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Lake.Aws.Telemetry;
 using Lake.Configuration;
 using Lake.Contracts;
 using Lake.Functions.Validate.Uploads;
@@ -27,6 +28,7 @@ public sealed class ValidateStartup(string[] args) : IDisposable
         var contracts = ContractCatalog.Load(lake.ContractsDirectory);
 
         _telemetry = FunctionTelemetry.Start(configuration["OTEL_SERVICE_NAME"] ?? "validate");
+        AwsSdkTracing.Enable();
         _clients = new LakeAwsClients();
         var validator = new UploadValidator(
             _clients.S3, _clients.Sns, new UploadStatusStore(_clients.DynamoDb, lake.StatusTable), new ContractDatasetRules(contracts), lake.Buckets);

@@ -10,6 +10,9 @@ public static class LambdaEmulatorExtensions
     public static IHostApplicationBuilder AddLambdaEmulator(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
+
+        // A function's poll for its next invocation waits up to the long-poll limit; the invocation has its own span.
+        builder.ExcludeRequestsFromTracing(context => context.Request.Path.Value?.EndsWith("/runtime/invocation/next", StringComparison.Ordinal) == true);
         builder.Services.AddOptions<LambdaEmulatorOptions>()
             .BindConfiguration(LambdaEmulatorOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
