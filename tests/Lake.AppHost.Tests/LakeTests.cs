@@ -12,7 +12,7 @@ namespace Lake.AppHost.Tests;
 [Trait("Category", "Slow")]
 public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
 {
-    private static readonly string[] Services = ["aws-emulator", "lambda-emulator", "validate", "ingest-api", "query", "dashboard"];
+    private static readonly string[] Services = ["aws-emulator", "lambda-emulator", "validate", "ingest-api", "query", "transform", "dashboard"];
 
     [Fact]
     public async Task EveryResourceIsUpAndTheTableSaysWhereItListens()
@@ -21,7 +21,7 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
         Assert.All(Services, name => Assert.Equal("Running", lake.Host.Row(name).State));
         Assert.Equal("Function", lake.Host.Row("validate").Type);
         using var http = new HttpClient();
-        foreach (var name in (string[])["lambda-emulator", "ingest-api", "query", "dashboard"])
+        foreach (var name in (string[])["lambda-emulator", "ingest-api", "query", "transform", "dashboard"])
         {
             using var health = await http.GetAsync(new Uri(lake.Host.Url(name), "/health"));
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -39,7 +39,7 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
         var resources = await http.GetFromJsonAsync<JsonElement>(new Uri(lake.Host.Url("dashboard"), "/api/resources"));
 
         var names = resources.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["aws-emulator", "provisioner", "lambda-emulator", "validate", "ingest-api", "query"], names);
+        Assert.Equal(["aws-emulator", "provisioner", "lambda-emulator", "validate", "ingest-api", "query", "transform"], names);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
     {
         var done = await lake.SeedDoneAsync();
 
-        Assert.Contains("11 uploaded (5 Validated, 6 Rejected), 1 refused", done);
+        Assert.Contains("11 uploaded (5 Cataloged, 6 Rejected), 1 refused", done);
         var rejected = await lake.Host.Cli.RunAsync("s3api", "list-objects-v2", "--bucket", lake.Lake.Buckets.Rejected);
         var reasons = rejected!.Value.GetProperty("Contents").EnumerateArray().Count(o => o.GetProperty("Key").GetString()!.EndsWith(".reason.json", StringComparison.Ordinal));
         Assert.Equal(6, reasons);
@@ -56,20 +56,22 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
     }
 
     [Fact]
-    public async Task OneUploadIsOneTraceFromTheIngestApiThroughTheValidateFunction()
+    public async Task OneUploadIsOneTraceFromTheIngestApiThroughValidateAndTransform()
     {
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        var uploadId = await UploadAsync(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "seed-data", "orders", "valid", "orders-2024-01.csv")), traceId);
-        await WaitForStageAsync(uploadId, "Validated");
+        using var ingest = new IngestApiClient(lake.Host.Url("ingest-api"), lake.Host.IngestApiKey);
+        var uploadId = await ingest.UploadAsync("orders", "traced.csv", FreshOrders(), $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        await ingest.WaitForStageAsync(uploadId, TimeSpan.FromSeconds(90), "Cataloged");
 
         var deadline = Stopwatch.StartNew();
-        while (!(Exported("ingest-api", "POST /v1/uploads") && Exported("validate")) && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while (!(Exported("ingest-api", "POST /v1/uploads") && Exported("validate") && Exported("transform", "BatchCreatePartition")) && deadline.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(500);
         }
 
         Assert.True(Exported("ingest-api", "POST /v1/uploads"), "the ingest API's request span carries the trace");
         Assert.True(Exported("validate"), "the validate function continued the trace from the object's metadata");
+        Assert.True(Exported("transform", "BatchCreatePartition"), "the transform continued it through catalog registration");
 
         bool Exported(params string[] texts) => lake.Telemetry.Traces(texts).Any(body => OtlpRecorder.HasTrace(body, traceId));
     }
@@ -99,45 +101,10 @@ public sealed class LakeTests(LakeFixture lake) : IClassFixture<LakeFixture>
             line.Contains($" {resource} ", StringComparison.Ordinal) && line.Contains($" {state} ", StringComparison.Ordinal);
     }
 
-    private async Task<string> UploadAsync(byte[] content, string traceId)
+    /// <summary>Orders no other upload has (order ids are the table's primary key), on days of their own.</summary>
+    private static byte[] FreshOrders()
     {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(lake.Host.Url("ingest-api"), "/v1/uploads"))
-        {
-            Content = JsonContent.Create(new { dataset = "orders", fileName = "traced.csv", size = content.Length }),
-        };
-        request.Headers.Add("x-api-key", lake.Host.IngestApiKey);
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        using var created = await http.SendAsync(request);
-        created.EnsureSuccessStatusCode();
-        var ticket = await created.Content.ReadFromJsonAsync<JsonElement>();
-        using var put = new HttpRequestMessage(HttpMethod.Put, ticket.GetProperty("url").GetString()) { Content = new ByteArrayContent(content) };
-        foreach (var header in ticket.GetProperty("headers").EnumerateObject())
-        {
-            put.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
-        }
-
-        using var stored = await http.SendAsync(put);
-        stored.EnsureSuccessStatusCode();
-        return ticket.GetProperty("uploadId").GetString()!;
-    }
-
-    private async Task WaitForStageAsync(string uploadId, string stage)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("x-api-key", lake.Host.IngestApiKey);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            var status = await http.GetFromJsonAsync<JsonElement>(new Uri(lake.Host.Url("ingest-api"), $"/v1/uploads/{uploadId}"));
-            if (status.GetProperty("stage").GetString() == stage)
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"Upload {uploadId} did not reach {stage}.");
+        var rows = Enumerable.Range(1, 3).Select(day => $"ORD-{Guid.NewGuid():N}"[..20] + $",2025-03-0{day},C-{day},Ada,Widget,2,3.50,EUR,7.00");
+        return System.Text.Encoding.UTF8.GetBytes(string.Join('\n', ["order_id,order_date,customer_id,customer_name,product_name,quantity,unit_price,currency,total", .. rows]) + "\n");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lake.Testing;
 
 namespace Lake.Transform.Tests;
 

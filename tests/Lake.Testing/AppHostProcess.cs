@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Lake.Processes;
-using Lake.Testing;
 
-namespace Lake.AppHost.Tests;
+namespace Lake.Testing;
 
 /// <summary>
 /// The AppHost as a user runs it: a real process from its build output, every port free-picked (0) and its state in
 /// a directory of the test's own unless the test says otherwise. Output is kept and the table it prints is read.
+/// The test project must build the AppHost (a ProjectReference to <c>AppHost/Lake.AppHost.csproj</c>).
 /// </summary>
-internal sealed partial class AppHostProcess : IAsyncDisposable
+public sealed partial class AppHostProcess : IAsyncDisposable
 {
     public const string RunningLine = "The lake is running";
     private readonly Process _process;

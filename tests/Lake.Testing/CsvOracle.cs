@@ -1,16 +1,16 @@
 using System.Text;
 using CsvHelper;
 
-namespace Lake.Transform.Tests;
+namespace Lake.Testing;
 
 /// <summary>One data record of a CSV file as CsvHelper reads it: its line, and its fields by header name.</summary>
-internal sealed record CsvRecord(int Line, IReadOnlyDictionary<string, string> Fields)
+public sealed record CsvRecord(int Line, IReadOnlyDictionary<string, string> Fields)
 {
     public string this[string column] => Fields[column];
 }
 
-/// <summary>Reads CSV files with CsvHelper, independently of DuckDB and of the conversion's SQL: the tests' expectations.</summary>
-internal static class CsvOracle
+/// <summary>Reads CSV files with CsvHelper, independently of DuckDB and of the lake's SQL: what tests expect the lake to hold.</summary>
+public static class CsvOracle
 {
     public static IReadOnlyList<CsvRecord> Read(string path)
     {

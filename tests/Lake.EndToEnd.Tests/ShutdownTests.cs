@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Lake.Testing;
+
+namespace Lake.EndToEnd.Tests;
+
+/// <summary>Ctrl+C in the terminal running the lake: everything it started stops, nothing is left running.</summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
+public sealed class ShutdownTests : IDisposable
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("lake-e2e-stop-").FullName;
+
+    [Fact]
+    public async Task CtrlCStopsEveryProcessOfTheLake()
+    {
+        await using var host = AppHostProcess.Start(_state, AppHostProcess.FreePorts);
+        await host.WaitUntilRunningAsync();
+        var tree = ProcessTree.Of(host.Id);
+
+        // What a terminal's Ctrl+C sends to the program in its foreground.
+        await ProcessRunner.RunAsync("kill", ["-INT", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host.WaitForExitAsync(exited.Token);
+
+        Assert.True(tree.Count >= 7, $"the emulator, the Lambda emulator, the function and four services run under the AppHost: {tree.Count} processes");
+        Assert.Equal(0, host.ExitCode);
+        Assert.Contains("Stopped.", host.Output);
+        var deadline = Stopwatch.StartNew();
+        while (tree.Any(ProcessTree.IsAlive) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.All(tree, pid => Assert.False(ProcessTree.IsAlive(pid), $"process {pid} ({AppHostProcess.CommandLine(pid)}) outlived Ctrl+C"));
+    }
+
+    public void Dispose() => Directory.Delete(_state, recursive: true);
+}
