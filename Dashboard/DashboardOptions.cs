@@ -19,6 +19,9 @@ public sealed class DashboardOptions
     /// <summary>The lake's resource names (<c>Lake__*</c>).</summary>
     public LakeOptions Lake { get; set; } = new();
 
+    /// <summary>Where the dashboard keeps what must survive a restart (the alerts it took off the inbox); null keeps nothing.</summary>
+    public string? StateDirectory { get; set; }
+
     /// <summary>How to reach AWS; null uses the standard AWS settings (<c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL</c>, ...).</summary>
     public AwsClientOptions? Aws { get; set; }
 

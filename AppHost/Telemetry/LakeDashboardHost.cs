@@ -24,6 +24,7 @@ internal static class LakeDashboardHost
             Port = lake.Telemetry.Dashboard.Port,
             Lake = lake.Lake.Options,
             Aws = aws,
+            StateDirectory = lake.State.Directory,
         }, feed, cancellationToken);
     }
 }

@@ -11,10 +11,10 @@ namespace Lake.Dashboard.Alerts;
 public sealed record InboxState(string Queue, bool Reading, string? Problem, int Held, int Capacity);
 
 /// <summary>
-/// Reads the alerts inbox queue (subscribed to the alerts topic) and keeps the newest alerts in memory. A message
-/// is deleted from the queue only once it is held here, so an alert is never lost between the two; the same SNS
-/// message delivered twice is kept once. What is held lives as long as the dashboard: past the capacity the
-/// oldest alerts are dropped (their count is in <see cref="InboxState"/>).
+/// Reads the alerts inbox queue (subscribed to the alerts topic) and keeps the newest alerts in memory and, with a
+/// state directory, in its <see cref="AlertJournal"/>. A message is deleted from the queue only once it is held (and
+/// journaled), so an alert is never lost between the two; the same SNS message delivered twice is kept once. Past
+/// the capacity the oldest alerts are dropped; a restarted dashboard starts with what the journal kept.
 /// </summary>
 internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions options, ILogger<AlertInbox> logger) : BackgroundService
 {
@@ -22,6 +22,7 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly RingBuffer<Alert> _alerts = new(Capacity);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly AlertJournal _journal = new(options.StateDirectory, Capacity);
     private volatile string? _problem = "not started";
 
     private string QueueName => options.Lake.AlertsInbox;
@@ -33,6 +34,11 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var alert in _journal.Load())
+        {
+            Hold(alert);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -76,11 +82,15 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
         using var activity = DashboardActivities.Source.StartActivity("alerts.receive", ActivityKind.Consumer);
         activity?.SetTag("messaging.destination.name", QueueName);
         activity?.SetTag("messaging.batch.message_count", received.Messages.Count);
+        var held = new List<Alert>();
         foreach (var message in received.Messages)
         {
             if (Alert.FromSnsEnvelope(message.Body, DateTimeOffset.UtcNow) is { } alert)
             {
-                Hold(alert);
+                if (Hold(alert))
+                {
+                    held.Add(alert);
+                }
             }
             else
             {
@@ -88,7 +98,8 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
             }
         }
 
-        // Held in memory first, deleted second: a crash in between shows the alert again, never loses it.
+        // Held and journaled first, deleted second: a crash in between shows the alert again, never loses it.
+        await _journal.AppendAsync(held, _alerts.NewestFirst(), cancellationToken);
         await queues.Sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
         {
             QueueUrl = url,
@@ -96,13 +107,14 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
         }, cancellationToken);
     }
 
-    private void Hold(Alert alert)
+    /// <summary>False when the alert was held already (SNS delivers at least once).</summary>
+    private bool Hold(Alert alert)
     {
         lock (_seen)
         {
             if (!_seen.Add(alert.Id))
             {
-                return;
+                return false;
             }
 
             if (_seen.Count > Capacity * 2)
@@ -113,6 +125,7 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
         }
 
         _alerts.Add(alert);
+        return true;
     }
 
     private void Report(string problem)

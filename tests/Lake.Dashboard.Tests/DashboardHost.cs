@@ -7,9 +7,12 @@ namespace Lake.Dashboard.Tests;
 /// <summary>A provisioned, uniquely prefixed lake on the collection's moto_server, and a dashboard started over it on a free port.</summary>
 internal sealed class DashboardHost : IAsyncDisposable
 {
-    private DashboardHost(TestLake lake, FakeResourceFeed feed, DashboardServer server)
+    private readonly bool _ownsLake;
+
+    private DashboardHost(TestLake lake, bool ownsLake, FakeResourceFeed feed, DashboardServer server)
     {
         Lake = lake;
+        _ownsLake = ownsLake;
         Feed = feed;
         Server = server;
         Http = new HttpClient { BaseAddress = server.Url };
@@ -25,16 +28,23 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     public Uri Url => Server.Url;
 
-    public static async Task<DashboardHost> StartAsync(EmulatorFixture emulator)
+    /// <param name="lake">A lake to show again (a restarted dashboard); by default a new one, provisioned and owned by the host.</param>
+    public static async Task<DashboardHost> StartAsync(EmulatorFixture emulator, string? stateDirectory = null, TestLake? lake = null)
     {
-        var lake = new TestLake(emulator);
-        await lake.Provisioner.ProvisionAsync();
+        var ownsLake = lake is null;
+        lake ??= new TestLake(emulator);
+        if (ownsLake)
+        {
+            await lake.Provisioner.ProvisionAsync();
+        }
+
         var feed = new FakeResourceFeed();
         feed.Set(FakeResourceFeed.TheLake());
         var server = await LakeDashboard.StartAsync(new DashboardOptions
         {
             Port = 0,
             Lake = lake.Options,
+            StateDirectory = stateDirectory,
             Aws = new AwsClientOptions
             {
                 Region = EmulatorFixture.Region,
@@ -42,7 +52,7 @@ internal sealed class DashboardHost : IAsyncDisposable
                 Credentials = new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
             },
         }, feed, CancellationToken.None);
-        return new DashboardHost(lake, feed, server);
+        return new DashboardHost(lake, ownsLake, feed, server);
     }
 
     /// <summary>Polls <paramref name="probe"/> until it returns a value (not null), or fails the test after <paramref name="timeout"/>.</summary>
@@ -69,6 +79,9 @@ internal sealed class DashboardHost : IAsyncDisposable
     {
         Http.Dispose();
         await Server.DisposeAsync();
-        Lake.Dispose();
+        if (_ownsLake)
+        {
+            Lake.Dispose();
+        }
     }
 }

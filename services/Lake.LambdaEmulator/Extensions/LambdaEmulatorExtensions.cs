@@ -11,8 +11,9 @@ public static class LambdaEmulatorExtensions
     {
         builder.AddServiceDefaults();
 
-        // A function's poll for its next invocation waits up to the long-poll limit; the invocation has its own span.
-        builder.ExcludeRequestsFromTracing(context => context.Request.Path.Value?.EndsWith("/runtime/invocation/next", StringComparison.Ordinal) == true);
+        // A function process's Runtime API calls are its plumbing (a poll for the next invocation waits up to the
+        // long-poll limit); the invocation is traced by the function and by the Invoke API or event source that made it.
+        builder.ExcludeRequestsFromTracing(context => context.Request.Path.StartsWithSegments("/runtime-api"));
         builder.Services.AddOptions<LambdaEmulatorOptions>()
             .BindConfiguration(LambdaEmulatorOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
