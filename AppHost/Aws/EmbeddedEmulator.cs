@@ -26,7 +26,8 @@ internal static class EmbeddedEmulator
         var endpoint = emulator.Resource.Endpoint("http")!;
         emulator
             .WithArgs(Launcher, "-H", endpoint.Host, "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture), "--state", stateFile)
-            .WithHttpHealthCheck("/moto-api/", anyAnswer: true);
+            .WithHttpHealthCheck("/moto-api/", anyAnswer: true)
+            .WithStopGrace(TimeSpan.FromSeconds(60)); // it writes (and fsyncs) the emulator's state as it stops
         return new AwsTarget(AwsMode.Embedded, AwsTargets.EmulatorRegion, endpoint.Url, emulator.Resource);
     }
 

@@ -7,6 +7,9 @@ internal abstract class ProcessResource(string name) : LakeResource(name)
 {
     public List<string> Arguments { get; } = [];
 
+    /// <summary>How long a stopping process may take after SIGTERM before its process group is killed.</summary>
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The command line and working directory; the environment is added by the supervisor.</summary>
     public abstract ProcessStartInfo CreateStartInfo();
 }

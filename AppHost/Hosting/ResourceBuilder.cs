@@ -86,6 +86,13 @@ internal sealed class ResourceBuilder<T>(LakeAppBuilder app, T resource) where T
 
 internal static class ResourceBuilderExtensions
 {
+    /// <summary>Gives the process longer than the default 10 s to stop after SIGTERM (it has state to write).</summary>
+    public static ResourceBuilder<T> WithStopGrace<T>(this ResourceBuilder<T> builder, TimeSpan grace) where T : ProcessResource
+    {
+        builder.Resource.StopGrace = grace;
+        return builder;
+    }
+
     public static ResourceBuilder<T> WithArgs<T>(this ResourceBuilder<T> builder, params string[] arguments) where T : ProcessResource
     {
         builder.Resource.Arguments.AddRange(arguments);

@@ -13,7 +13,6 @@ namespace Lake.AppHost.Orchestration;
 /// </summary>
 internal sealed class ProcessRunner(ProcessResource resource, ResourceLogStore logs) : ResourceRunner(resource, logs)
 {
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Quick failures before the resource was ever healthy after which a start is abandoned.</summary>
@@ -190,7 +189,7 @@ internal sealed class ProcessRunner(ProcessResource resource, ResourceLogStore l
 
         await using (child)
         {
-            return await child.StopAsync(StopGrace);
+            return await child.StopAsync(resource.StopGrace);
         }
     }
 

@@ -139,7 +139,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static string CommandLine(int pid)
+    private static string CommandLine(int pid)
     {
         try
         {

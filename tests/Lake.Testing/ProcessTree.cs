@@ -17,6 +17,21 @@ public static class ProcessTree
         return result;
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="within"/> for every process of <paramref name="pids"/> to end; returns those still
+    /// alive, each described by its command line and what the kernel says it waits on (<c>wchan</c>), for the message.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SurvivorsAfterAsync(IReadOnlyList<int> pids, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (pids.Any(IsAlive) && deadline.Elapsed < within)
+        {
+            await Task.Delay(200);
+        }
+
+        return [.. pids.Where(IsAlive).Select(pid => $"{pid} ({Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()}; waiting in {Read($"/proc/{pid}/wchan")})")];
+    }
+
     public static bool IsAlive(int pid)
     {
         try
@@ -59,6 +74,18 @@ public static class ProcessTree
         catch (UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "?";
         }
     }
 
