@@ -9,7 +9,7 @@ internal static class CommandLine
 {
     public const string Usage = """
         Starts the lake on this machine: the AWS emulator, the provisioner, the Lambda emulator with the validate
-        function, the ingest API (and the transform and query services, and the dashboard), in dependency order.
+        function, the ingest API, the transform and query services, and the dashboard, in dependency order.
 
         usage: dotnet run --project AppHost [-- options]
 
