@@ -50,7 +50,12 @@ public static class ChildProcessLauncher
             throw new ArgumentException("Pass arguments through StartInfo.ArgumentList, so they can be wrapped unchanged.", nameof(process));
         }
 
-        var isolated = Tools.Value is { } tools && Wrap(process.StartInfo, tools);
+        var isolated = Tools.Value is { } tools;
+        if (isolated)
+        {
+            Wrap(process.StartInfo, Tools.Value!);
+        }
+
         var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Requests.Add(() =>
         {
@@ -67,7 +72,7 @@ public static class ChildProcessLauncher
         return started.Task;
     }
 
-    private static bool Wrap(ProcessStartInfo start, Isolation tools)
+    private static void Wrap(ProcessStartInfo start, Isolation tools)
     {
         string[] original = [start.FileName, .. start.ArgumentList];
         start.FileName = tools.Setsid;
@@ -76,8 +81,6 @@ public static class ChildProcessLauncher
         {
             start.ArgumentList.Add(argument);
         }
-
-        return true;
     }
 
     private static Isolation? FindTools()
@@ -87,16 +90,10 @@ public static class ChildProcessLauncher
             return null;
         }
 
-        var setsid = OnPath("setsid");
-        var setpriv = OnPath("setpriv");
+        var setsid = ExecutableLocator.Find("setsid");
+        var setpriv = ExecutableLocator.Find("setpriv");
         return setsid is not null && setpriv is not null ? new Isolation(setsid, setpriv) : null;
     }
-
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 
     private sealed record Isolation(string Setsid, string Setpriv);
 }

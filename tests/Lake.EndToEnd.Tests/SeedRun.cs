@@ -86,9 +86,9 @@ public sealed class SeedRun
 /// <summary>Where the seed files are.</summary>
 internal static class SeedPaths
 {
-    public static string Valid => Path.Combine(RepoPaths.Root, "seed-data", "orders", "valid");
+    public static string Valid => RepoPaths.OrdersSeed("valid");
 
-    public static string Invalid => Path.Combine(RepoPaths.Root, "seed-data", "orders", "invalid");
+    public static string Invalid => RepoPaths.OrdersSeed("invalid");
 
     public static IEnumerable<string> ValidFiles => Directory.GetFiles(Valid, "*.csv").Order(StringComparer.Ordinal);
 

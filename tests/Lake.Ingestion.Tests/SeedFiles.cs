@@ -6,9 +6,9 @@ namespace Lake.Ingestion.Tests;
 /// <summary>The repository's seed files, and the one too large to commit, made from its manifest entry.</summary>
 internal static class SeedFiles
 {
-    public static string Valid => Path.Combine(RepoPaths.Root, "seed-data", "orders", "valid");
+    public static string Valid => RepoPaths.OrdersSeed("valid");
 
-    public static string Invalid => Path.Combine(RepoPaths.Root, "seed-data", "orders", "invalid");
+    public static string Invalid => RepoPaths.OrdersSeed("invalid");
 
     public static SeedManifest Manifest { get; } = InvalidOrderFiles.ReadManifest(Invalid);
 

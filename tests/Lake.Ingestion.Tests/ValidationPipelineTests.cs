@@ -61,14 +61,14 @@ public sealed class ValidationPipelineTests(IngestionFixture lake)
         var id = UploadId.New();
         var fileName = Path.GetFileName(seedFile);
 
-        await PutRawAsync(Path.Combine(RepoPaths.Root, "seed-data", "orders", seedFile), id, fileName);
+        await PutRawAsync(RepoPaths.OrdersSeed(seedFile), id, fileName);
 
         var status = await lake.ValidationOutcomeAsync(id);
         Assert.Equal(UploadStage.Validated, status.Stage);
         Assert.Equal($"orders/{id}.csv", status.Details["cleanKey"]);
         var clean = (await lake.Aws.Cli.RunAsync("s3api", "head-object", "--bucket", lake.Lake.Options.Buckets.Clean, "--key", $"orders/{id}.csv"))!.Value;
         Assert.Equal(fileName, clean.GetProperty("Metadata").GetProperty("original-name").GetString());
-        Assert.Equal(new FileInfo(Path.Combine(RepoPaths.Root, "seed-data", "orders", seedFile)).Length, clean.GetProperty("ContentLength").GetInt64());
+        Assert.Equal(new FileInfo(RepoPaths.OrdersSeed(seedFile)).Length, clean.GetProperty("ContentLength").GetInt64());
     }
 
     [Fact]

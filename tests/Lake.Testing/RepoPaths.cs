@@ -6,6 +6,9 @@ public static class RepoPaths
     /// <summary>The directory holding <c>Lake.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A path under <c>seed-data/orders/</c>, e.g. <c>OrdersSeed("valid", "orders-2024-01.csv")</c>.</summary>
+    public static string OrdersSeed(params string[] path) => Path.Combine([Root, "seed-data", "orders", .. path]);
+
     /// <summary>
     /// The built <c>.dll</c> of a project in the same configuration as the running tests, e.g.
     /// <c>BuiltAssembly("services/Lake.Provisioner")</c>; the test project must build it (a ProjectReference).

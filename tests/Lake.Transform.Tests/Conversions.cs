@@ -11,8 +11,6 @@ internal sealed class Conversions : IDisposable
 
     public static DatasetContract Orders { get; } = ContractLoader.LoadFile(Path.Combine(RepoPaths.Root, "contracts", "orders.yaml"));
 
-    public static string SeedFile(params string[] path) => Path.Combine([RepoPaths.Root, "seed-data", "orders", .. path]);
-
     public Task<ConversionResult> RunAsync(string csv, params string[] previousKeyFiles) => RunAsync(Orders, csv, previousKeyFiles);
 
     public Task<ConversionResult> RunAsync(DatasetContract contract, string csv, params string[] previousKeyFiles) =>

@@ -13,11 +13,11 @@ public sealed class OrdersConversionTests : IDisposable
     [Fact]
     public async Task EveryBadRowOfTheManifestLandsInQuarantineWithTheRuleItBroke()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Conversions.SeedFile("invalid", "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(RepoPaths.OrdersSeed("invalid", "manifest.json")));
         var entry = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "bad-rows.csv");
         var badRows = entry.GetProperty("badRows").EnumerateArray().ToList();
 
-        var result = await _conversions.RunAsync(Conversions.SeedFile("invalid", "bad-rows.csv"));
+        var result = await _conversions.RunAsync(RepoPaths.OrdersSeed("invalid", "bad-rows.csv"));
 
         Assert.Equal(entry.GetProperty("dataRows").GetInt64(), result.RowsIn);
         Assert.Equal(entry.GetProperty("expectedBadRows").GetInt64(), result.RowsQuarantined);
@@ -42,7 +42,7 @@ public sealed class OrdersConversionTests : IDisposable
     [Fact]
     public async Task ValidRowsBecomePartitionsWhoseValuesEqualTheCsv()
     {
-        var csv = Conversions.SeedFile("valid", "orders-2024-01.csv");
+        var csv = RepoPaths.OrdersSeed("valid", "orders-2024-01.csv");
         var expected = CsvOracle.Read(csv).GroupBy(r => r["order_date"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
 
         var result = await _conversions.RunAsync(csv);
@@ -70,7 +70,7 @@ public sealed class OrdersConversionTests : IDisposable
     [Fact]
     public async Task CuratedFilesHoldTheTypedNonPartitionColumnsAsZstdParquet()
     {
-        var result = await _conversions.RunAsync(Conversions.SeedFile("valid", "orders-2024-02.csv"));
+        var result = await _conversions.RunAsync(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"));
 
         var file = Path.Combine(result.CuratedDirectory, result.Partitions[0].Files[0]);
         var schema = ParquetFiles.Query($"SELECT name, duckdb_type FROM parquet_schema({ParquetFiles.Literal(file)}) WHERE name <> 'duckdb_schema'");
@@ -84,7 +84,7 @@ public sealed class OrdersConversionTests : IDisposable
     [Fact]
     public async Task TheKeyFileHoldsTheKeyOfEveryCuratedRow()
     {
-        var csv = Conversions.SeedFile("invalid", "bad-rows.csv");
+        var csv = RepoPaths.OrdersSeed("invalid", "bad-rows.csv");
 
         var result = await _conversions.RunAsync(csv);
 
@@ -97,7 +97,7 @@ public sealed class OrdersConversionTests : IDisposable
     [Fact]
     public async Task AKeyAnEarlierUploadHoldsIsQuarantinedAndItsOwnKeysAreNotCounted()
     {
-        var records = File.ReadAllLines(Conversions.SeedFile("valid", "orders-2024-03.csv"));
+        var records = File.ReadAllLines(RepoPaths.OrdersSeed("valid", "orders-2024-03.csv"));
         var first = _conversions.File("first.csv", string.Join('\n', records[..11]) + "\n");
         var second = _conversions.File("second.csv", string.Join('\n', records[..1].Concat(records[6..16])) + "\n");
 

@@ -15,7 +15,7 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task ACleanUploadBecomesCatalogedPartitionsWhoseValuesEqualTheCsv()
     {
-        var csv = Seed.File("valid", "orders-2024-01.csv");
+        var csv = RepoPaths.OrdersSeed("valid", "orders-2024-01.csv");
         var days = CsvOracle.Read(csv).GroupBy(r => r["order_date"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var traceId = ActivityTraceId.CreateRandom();
 
@@ -46,7 +46,7 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task TheCatalogDescribesTheTableAndItsPartitionsAsTheConventionSays()
     {
-        var csv = Seed.File("valid", "orders-2024-02.csv");
+        var csv = RepoPaths.OrdersSeed("valid", "orders-2024-02.csv");
         var days = CsvOracle.Read(csv).Select(r => r["order_date"]).Distinct().Order(StringComparer.Ordinal).ToList();
 
         await Lake.WaitForStageAsync(await Lake.PutCleanAsync(csv), UploadStage.Cataloged);
@@ -72,12 +72,12 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task BadRowsLandInTheQuarantineBucketWithTheirRulesAndTheThresholdAlertGoesOut()
     {
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Seed.File("invalid", "manifest.json")));
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(RepoPaths.OrdersSeed("invalid", "manifest.json")));
         var badRows = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("file").GetString() == "bad-rows.csv").GetProperty("badRows").EnumerateArray()
             .Select(b => ((long)b.GetProperty("line").GetInt32(), b.GetProperty("rule").GetString()!)).ToList();
         var inbox = await AlertInbox.SubscribeAsync(Lake.TestLake);
 
-        var id = await Lake.PutCleanAsync(Seed.File("invalid", "bad-rows.csv"), "bad-rows.csv");
+        var id = await Lake.PutCleanAsync(RepoPaths.OrdersSeed("invalid", "bad-rows.csv"), "bad-rows.csv");
         var status = await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
 
         var quarantine = Lake.TestLake.Options.Buckets.Quarantine;

@@ -15,14 +15,14 @@ public sealed class ContractChangeTests(EmulatorFixture emulator) : TransformSer
     [Fact]
     public async Task AnIncompatibleContractChangeIsRefusedAndACompatibleOneUpdatesTheTable()
     {
-        await Lake.WaitForStageAsync(await Lake.PutCleanAsync(Seed.File("valid", "orders-2024-01.csv")), UploadStage.Cataloged);
+        await Lake.WaitForStageAsync(await Lake.PutCleanAsync(RepoPaths.OrdersSeed("valid", "orders-2024-01.csv")), UploadStage.Cataloged);
         var original = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "contracts", "orders.yaml"));
         var inbox = await AlertInbox.SubscribeAsync(Lake.TestLake);
 
         // Version 2 stores quantity as bigint: the int Parquet already curated cannot be read as that.
         await RestartWithContractAsync("retyped", original.Replace("version: 1", "version: 2", StringComparison.Ordinal)
             .Replace("{ name: quantity,      type: int,", "{ name: quantity,      type: bigint,", StringComparison.Ordinal));
-        var refused = await Lake.PutCleanAsync(Seed.File("valid", "orders-2024-02.csv"));
+        var refused = await Lake.PutCleanAsync(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"));
         var failed = await Lake.WaitForStageAsync(refused, UploadStage.Failed);
 
         Assert.Equal("contract orders version 2 is incompatible with the catalog's table: column 'quantity' changed type from int to bigint", failed.Details["reason"]);
@@ -38,7 +38,7 @@ public sealed class ContractChangeTests(EmulatorFixture emulator) : TransformSer
         // Version 2 appends a nullable column: the table takes it.
         await RestartWithContractAsync("appended", original.Replace("version: 1", "version: 2", StringComparison.Ordinal)
             .Replace("\ncsv:", "  - { name: coupon,        type: string,         nullable: true }\n\ncsv:", StringComparison.Ordinal));
-        var lines = await File.ReadAllLinesAsync(Seed.File("valid", "orders-2024-03.csv"));
+        var lines = await File.ReadAllLinesAsync(RepoPaths.OrdersSeed("valid", "orders-2024-03.csv"));
         var withCoupon = Seed.Write(Lake.Files, "march.csv", lines.Select((line, i) => $"{line},{(i == 0 ? "coupon" : i == 1 ? "SPRING" : "")}"));
         await Lake.WaitForStageAsync(await Lake.PutCleanAsync(withCoupon), UploadStage.Cataloged);
 

@@ -14,7 +14,7 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task TheSameEventDeliveredAgainLeavesNoDuplicateRows()
     {
-        var csv = Seed.File("valid", "orders-2024-02.csv");
+        var csv = RepoPaths.OrdersSeed("valid", "orders-2024-02.csv");
         var expected = CsvOracle.Read(csv).Select(r => r["order_id"]).Order(StringComparer.Ordinal).ToList();
         var id = await Lake.PutCleanAsync(csv);
         await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
@@ -40,12 +40,12 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task ASecondFileAddsPartitionsAndTheCatalogShowsThem()
     {
-        var january = CsvOracle.Read(Seed.File("valid", "orders-2024-01.csv"));
-        var february = CsvOracle.Read(Seed.File("valid", "orders-2024-02.csv"));
-        await Lake.WaitForStageAsync(await Lake.PutCleanAsync(Seed.File("valid", "orders-2024-01.csv")), UploadStage.Cataloged);
+        var january = CsvOracle.Read(RepoPaths.OrdersSeed("valid", "orders-2024-01.csv"));
+        var february = CsvOracle.Read(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"));
+        await Lake.WaitForStageAsync(await Lake.PutCleanAsync(RepoPaths.OrdersSeed("valid", "orders-2024-01.csv")), UploadStage.Cataloged);
         Assert.Equal(Days(january), (await Lake.CatalogPartitionsAsync()).Keys);
 
-        var second = await Lake.WaitForStageAsync(await Lake.PutCleanAsync(Seed.File("valid", "orders-2024-02.csv")), UploadStage.Cataloged);
+        var second = await Lake.WaitForStageAsync(await Lake.PutCleanAsync(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv")), UploadStage.Cataloged);
 
         Assert.Equal(Days(february).Count.ToString(CultureInfo.InvariantCulture), second.Details["partitionsCreated"]);
         Assert.Equal(Days(january).Concat(Days(february)), (await Lake.CatalogPartitionsAsync()).Keys);
@@ -54,11 +54,11 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
     [Fact]
     public async Task AKeyAnEarlierUploadHoldsIsQuarantinedAndANewRowJoinsAnExistingPartition()
     {
-        var january = Seed.File("valid", "orders-2024-01.csv");
+        var january = RepoPaths.OrdersSeed("valid", "orders-2024-01.csv");
         var lines = await File.ReadAllLinesAsync(january);
         var first = await Lake.PutCleanAsync(january);
         await Lake.WaitForStageAsync(first, UploadStage.Cataloged);
-        var march = (await File.ReadAllLinesAsync(Seed.File("valid", "orders-2024-03.csv")))[1];
+        var march = (await File.ReadAllLinesAsync(RepoPaths.OrdersSeed("valid", "orders-2024-03.csv")))[1];
         var newInJanuary = "ORD-20240101-99999999" + lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..];
         var mixed = Seed.Write(Lake.Files, "mixed.csv", [lines[0], lines[1], lines[2], lines[3], march, newInJanuary]);
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lake.AwsEmulator;
+namespace Lake.Processes;
 
-internal static class FreePort
+/// <summary>Loopback ports for processes a test or the AppHost starts.</summary>
+public static class FreePort
 {
     /// <summary>A port the OS just handed out on loopback; another process may still take it first.</summary>
     public static int Pick()

@@ -1,6 +1,7 @@
-namespace Lake.AwsEmulator;
+namespace Lake.Processes;
 
-internal static class ExecutableLocator
+/// <summary>Finds programs as a shell would: a path as given, else a name on <c>PATH</c>.</summary>
+public static class ExecutableLocator
 {
     /// <summary>The full path of <paramref name="name"/> (a path, or a name on PATH), or null.</summary>
     public static string? Find(string name)
@@ -11,7 +12,8 @@ internal static class ExecutableLocator
         }
 
         var extensions = OperatingSystem.IsWindows() ? new[] { ".exe", ".cmd", ".bat", "" } : [""];
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        // Without PATH (a bare exec environment), the directories every Unix has.
+        var path = Environment.GetEnvironmentVariable("PATH") ?? (OperatingSystem.IsWindows() ? "" : "/usr/bin:/bin");
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var ext in extensions)
