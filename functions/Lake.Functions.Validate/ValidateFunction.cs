@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lake.Aws;
 using Lake.Functions.Validate.Uploads;
 using Lake.Lambda;
 using Lake.Lambda.Context;
@@ -36,23 +37,11 @@ public sealed class ValidateFunction(UploadValidator validator, string alertsTop
     {
         var s3Event = JsonSerializer.Deserialize(message.Body, LambdaJsonContext.Default.S3Event)
             ?? throw new JsonException("The message body is JSON null, not an S3 event.");
-        if (s3Event.IsTestEvent)
+        foreach (var (bucket, key) in s3Event.CreatedObjects())
         {
-            return;
+            // The alerts topic lives in the same account and region as the queue that delivered the event.
+            var stage = await validator.ProcessAsync(bucket, key, AwsArn.Sibling(message.EventSourceArn, "sns", alertsTopicName), cancellationToken);
+            Console.WriteLine($"{{\"level\":\"info\",\"key\":{JsonSerializer.Serialize(key)},\"stage\":\"{stage}\"}}");
         }
-
-        // The alerts topic lives in the same account and region as the queue that delivered the event.
-        var topicArn = SiblingArn(message.EventSourceArn, "sns", alertsTopicName);
-        foreach (var record in s3Event.Records.Where(r => r.EventName.StartsWith("ObjectCreated:", StringComparison.Ordinal)))
-        {
-            var stage = await validator.ProcessAsync(record.S3.Bucket.Name, record.S3.Object.DecodedKey, topicArn, cancellationToken);
-            Console.WriteLine($"{{\"level\":\"info\",\"key\":{JsonSerializer.Serialize(record.S3.Object.DecodedKey)},\"stage\":\"{stage}\"}}");
-        }
-    }
-
-    private static string SiblingArn(string arn, string service, string name)
-    {
-        var parts = arn.Split(':');
-        return parts.Length >= 6 ? $"arn:{parts[1]}:{service}:{parts[3]}:{parts[4]}:{name}" : throw new FormatException($"'{arn}' is not an ARN.");
     }
 }

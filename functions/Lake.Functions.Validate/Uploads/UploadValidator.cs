@@ -26,8 +26,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
         var raw = RawObjectKey.Parse(key, head.ETag);
 
         // S3 events carry no trace context: the upload's trace travels in the object's metadata (DESIGN §6).
-        ActivityContext.TryParse(head.Metadata["traceparent"], null, out var upload);
-        using var activity = Activities.StartActivity($"validate {raw.Dataset}", ActivityKind.Consumer, upload);
+        using var activity = Activities.StartActivity($"validate {raw.Dataset}", ActivityKind.Consumer, UploadMetadata.ReadTrace(head.Metadata[UploadMetadata.TraceParent]));
         activity?.SetTag("lake.upload_id", raw.UploadId.Value);
         activity?.SetTag("lake.dataset", raw.Dataset);
         var stage = await ProcessAsync(bucket, key, head, raw, alertsTopicArn, cancellationToken);
@@ -38,7 +37,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
     private async Task<UploadStage> ProcessAsync(
         string bucket, string key, GetObjectMetadataResponse head, RawObjectKey raw, string alertsTopicArn, CancellationToken cancellationToken)
     {
-        var fileName = head.Metadata["original-name"] is { Length: > 0 } original ? Uri.UnescapeDataString(original) : raw.FileName;
+        var fileName = UploadMetadata.ReadName(head.Metadata[UploadMetadata.OriginalName]) ?? raw.FileName;
         if (await status.GetAsync(raw.UploadId, cancellationToken) is { } known && known.Stage >= UploadStage.Validated)
         {
             return known.Stage;
@@ -49,7 +48,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
         if (failure is null)
         {
             await CopyAsync(bucket, key, buckets.Clean, target, cancellationToken);
-            await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Validated, WithTrace(new()
+            await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Validated, UploadMetadata.WithTraceId(new()
             {
                 ["bytes"] = head.ContentLength.ToString(CultureInfo.InvariantCulture),
                 ["cleanKey"] = target,
@@ -73,7 +72,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
             Message = reason.ToJsonString(),
             MessageAttributes = { ["type"] = new MessageAttributeValue { StringValue = "upload.rejected" } },
         }, cancellationToken);
-        await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Rejected, WithTrace(new()
+        await status.RecordStageAsync(raw.UploadId, raw.Dataset, fileName, UploadStage.Rejected, UploadMetadata.WithTraceId(new()
         {
             ["check"] = failure.Check.ToString(),
             ["line"] = failure.Line.ToString(CultureInfo.InvariantCulture),
@@ -83,16 +82,6 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
         return UploadStage.Rejected;
     }
 
-    /// <summary>The stage's details plus the upload's trace id, so the dashboard links an upload to its trace.</summary>
-    private static Dictionary<string, string> WithTrace(Dictionary<string, string> details)
-    {
-        if (Activity.Current is { } current)
-        {
-            details["traceId"] = current.TraceId.ToHexString();
-        }
-
-        return details;
-    }
 
     private async Task<ValidationFailure?> CheckAsync(string bucket, string key, string dataset, CancellationToken cancellationToken)
     {

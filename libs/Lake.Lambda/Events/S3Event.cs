@@ -18,6 +18,11 @@ public sealed class S3Event
     [JsonIgnore]
     public bool IsTestEvent => Event == TestEventName;
 
+    /// <summary>The objects this event says were created (bucket, decoded key); none for a test event or other event types.</summary>
+    public IEnumerable<(string Bucket, string Key)> CreatedObjects() => IsTestEvent
+        ? []
+        : Records.Where(r => r.EventName.StartsWith("ObjectCreated:", StringComparison.Ordinal)).Select(r => (r.S3.Bucket.Name, r.S3.Object.DecodedKey));
+
     public sealed class S3EventNotificationRecord
     {
         [JsonPropertyName("eventVersion")]

@@ -22,10 +22,10 @@ internal sealed class UploadIssuer(IAmazonS3 s3, UploadStatusStore status, IOpti
         var key = $"{request.Dataset}/ingest_date={now:yyyy-MM-dd}/{uploadId}.csv";
         var metadata = new Dictionary<string, string>
         {
-            ["upload-id"] = uploadId.Value,
-            ["dataset"] = request.Dataset,
-            ["original-name"] = Uri.EscapeDataString(request.FileName),
-            ["traceparent"] = Activity.Current?.Id ?? "",
+            [UploadMetadata.UploadId] = uploadId.Value,
+            [UploadMetadata.Dataset] = request.Dataset,
+            [UploadMetadata.OriginalName] = UploadMetadata.EscapeName(request.FileName),
+            [UploadMetadata.TraceParent] = Activity.Current?.Id ?? "",
         };
         var presign = new GetPreSignedUrlRequest
         {

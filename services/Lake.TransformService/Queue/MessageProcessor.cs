@@ -93,10 +93,7 @@ public sealed class MessageProcessor(
             throw new UploadRefusedException("the message body is not an S3 event notification: it has no Records");
         }
 
-        return s3Event.IsTestEvent
-            ? []
-            : s3Event.Records.Where(r => r.EventName.StartsWith("ObjectCreated:", StringComparison.Ordinal))
-                .Select(r => (r.S3.Bucket.Name, r.S3.Object.DecodedKey)).ToList();
+        return [.. s3Event.CreatedObjects()];
     }
 
     private async Task ReportFailureAsync(Message message, string? key, string reason, int receiveCount, CancellationToken cancellationToken)

@@ -48,8 +48,7 @@ internal sealed class TransformWorker(
                 var deadLetterUrl = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = queue.DeadLetterQueueName }, stoppingToken)).QueueUrl;
 
                 // The alerts topic lives in the queue's partition, region and account.
-                var parts = arn.Split(':');
-                var topicArn = $"arn:{parts[1]}:sns:{parts[3]}:{parts[4]}:{lake.Value.AlertsTopic}";
+                var topicArn = AwsArn.Sibling(arn, "sns", lake.Value.AlertsTopic);
                 await sns.GetTopicAttributesAsync(new GetTopicAttributesRequest { TopicArn = topicArn }, stoppingToken);
                 addresses.Resolve(url, deadLetterUrl, topicArn);
                 logger.LogInformation("Consuming {Queue} (dead letters to {DeadLetterQueue}, alerts to {Topic})", queue.Name, queue.DeadLetterQueueName, topicArn);

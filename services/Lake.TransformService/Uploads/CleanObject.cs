@@ -28,9 +28,8 @@ public sealed record CleanObject(string Bucket, string Key, string Dataset, Uplo
             throw new UploadRefusedException($"the clean object '{key}' is not named {{dataset}}/{{uploadId}}.csv, so it belongs to no upload");
         }
 
-        var original = head.Metadata["original-name"];
-        var fileName = string.IsNullOrEmpty(original) ? $"{uploadId}.csv" : Uri.UnescapeDataString(original);
-        var traceParent = head.Metadata["traceparent"];
+        var fileName = UploadMetadata.ReadName(head.Metadata[UploadMetadata.OriginalName]) ?? $"{uploadId}.csv";
+        var traceParent = head.Metadata[UploadMetadata.TraceParent];
         return new CleanObject(bucket, key, dataset, uploadId, fileName, string.IsNullOrEmpty(traceParent) ? null : traceParent, head.ContentLength);
     }
 }

@@ -40,8 +40,8 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
 
         var metadata = new Dictionary<string, string>
         {
-            ["upload-id"] = uploadId.Value,
-            ["dataset"] = dataset,
+            [UploadMetadata.UploadId] = uploadId.Value,
+            [UploadMetadata.Dataset] = dataset,
             ["contract-version"] = contract.Version.ToString(CultureInfo.InvariantCulture),
         };
         using var transfer = new TransferUtility(s3);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Lake.Aws.Sns;
@@ -21,7 +20,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     private const int PartitionsListed = 5;
 
     public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, CancellationToken cancellationToken) =>
-        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, WithTrace(new()
+        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(new()
         {
             ["rowsIn"] = Number(result.RowsIn),
             ["rowsValid"] = Number(result.RowsValid),
@@ -32,7 +31,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
         }), cancellationToken);
 
     public Task CatalogedAsync(CleanObject upload, string table, int contractVersion, PartitionRegistration registration, CancellationToken cancellationToken) =>
-        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Cataloged, WithTrace(new()
+        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Cataloged, UploadMetadata.WithTraceId(new()
         {
             ["table"] = table,
             ["contractVersion"] = Number(contractVersion),
@@ -76,7 +75,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     public async Task FailedAsync(string dataset, UploadId uploadId, string reason, int receiveCount, CancellationToken cancellationToken)
     {
         var fileName = (await status.GetAsync(uploadId, cancellationToken))?.FileName ?? $"{uploadId}.csv";
-        await status.RecordStageAsync(uploadId, dataset, fileName, UploadStage.Failed, WithTrace(new()
+        await status.RecordStageAsync(uploadId, dataset, fileName, UploadStage.Failed, UploadMetadata.WithTraceId(new()
         {
             ["stage"] = "transform",
             ["reason"] = reason,
@@ -119,17 +118,6 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
             Message = alert.ToJsonString(),
             MessageAttributes = { ["type"] = new MessageAttributeValue { StringValue = type } },
         }, cancellationToken);
-
-    /// <summary>The stage's details plus the upload's trace id, so the dashboard links an upload to its trace.</summary>
-    private static Dictionary<string, string> WithTrace(Dictionary<string, string> details)
-    {
-        if (Activity.Current is { } current)
-        {
-            details["traceId"] = current.TraceId.ToHexString();
-        }
-
-        return details;
-    }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -36,8 +36,7 @@ public sealed class UploadTransformer(
         var upload = CleanObject.From(bucket, key, await s3.GetObjectMetadataAsync(bucket, key, cancellationToken));
 
         // S3 events carry no trace context: the upload's trace travels in the object's metadata (DESIGN §6).
-        ActivityContext.TryParse(upload.TraceParent, null, out var parent);
-        using var activity = TransformTelemetry.Source.StartActivity($"transform {upload.Dataset}", ActivityKind.Consumer, parent);
+        using var activity = TransformTelemetry.Source.StartActivity($"transform {upload.Dataset}", ActivityKind.Consumer, UploadMetadata.ReadTrace(upload.TraceParent));
         activity?.SetTag("lake.upload_id", upload.UploadId.Value);
         activity?.SetTag("lake.dataset", upload.Dataset);
         try
