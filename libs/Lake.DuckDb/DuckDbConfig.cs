@@ -74,7 +74,7 @@ public sealed class DuckDbConfig
         {
             using var probe = DuckDbDatabase.Open(null);
             using var connection = probe.Connect();
-            connection.Execute($"SET \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" = '{value.Replace("'", "''", StringComparison.Ordinal)}'");
+            connection.Execute($"SET {SqlText.Identifier(name)} = {SqlText.Literal(value)}");
         }
         catch (DuckDbException reason)
         {

@@ -1,4 +1,5 @@
 using Lake.Contracts;
+using Lake.DuckDb;
 using Lake.Testing;
 using Lake.Transform.Conversion;
 
@@ -31,6 +32,6 @@ internal sealed class Conversions : IDisposable
 
     /// <summary>(line, rule) for every rule each quarantined row broke, in line order.</summary>
     public static List<(long Line, string Rule)> QuarantinedRules(ConversionResult result) =>
-        [.. ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({ParquetFiles.Literal(result.QuarantineFile!)}) ORDER BY line")
+        [.. ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({SqlText.Path(result.QuarantineFile!)}) ORDER BY line")
             .Select(r => ((long)r["line"]!, (string)r["rule"]!))];
 }

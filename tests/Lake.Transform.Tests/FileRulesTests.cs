@@ -1,3 +1,4 @@
+using Lake.DuckDb;
 using Lake.Transform.Conversion;
 
 namespace Lake.Transform.Tests;
@@ -99,7 +100,7 @@ public sealed class FileRulesTests : IDisposable
         var result = await _conversions.RunAsync(Things.Contract("IsUnique \"colour\""), csv);
 
         Assert.Equal([(4L, "IsUnique \"colour\"")], Conversions.QuarantinedRules(result));
-        Assert.Equal(["colour"], ParquetFiles.Query($"SELECT * FROM read_parquet({ParquetFiles.Literal(result.KeyFile!)})")[0].Keys);
+        Assert.Equal(["colour"], ParquetFiles.Query($"SELECT * FROM read_parquet({SqlText.Path(result.KeyFile!)})")[0].Keys);
     }
 
     public void Dispose() => _conversions.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lake.DuckDb;
 using Lake.Testing;
 
 namespace Lake.Transform.Tests;
@@ -22,7 +23,7 @@ public sealed class OrdersConversionTests : IDisposable
         Assert.Equal(entry.GetProperty("dataRows").GetInt64(), result.RowsIn);
         Assert.Equal(entry.GetProperty("expectedBadRows").GetInt64(), result.RowsQuarantined);
         Assert.Equal(result.RowsIn - result.RowsQuarantined, result.RowsValid);
-        var quarantined = ParquetFiles.Query($"SELECT * EXCLUDE (rules, type_errors), array_to_string(type_errors, '|') AS type_errors FROM read_parquet({ParquetFiles.Literal(result.QuarantineFile!)}) ORDER BY line");
+        var quarantined = ParquetFiles.Query($"SELECT * EXCLUDE (rules, type_errors), array_to_string(type_errors, '|') AS type_errors FROM read_parquet({SqlText.Path(result.QuarantineFile!)}) ORDER BY line");
         Assert.Equal(badRows.Select(b => (long)b.GetProperty("line").GetInt32()), quarantined.Select(q => (long)q["line"]!));
         var rules = Conversions.QuarantinedRules(result);
         foreach (var (bad, row) in badRows.Zip(quarantined))
@@ -55,7 +56,7 @@ public sealed class OrdersConversionTests : IDisposable
         var curated = result.CuratedDirectory;
         var actual = ParquetFiles.Query(
             $"SELECT CAST(order_date AS VARCHAR) AS day, count(*) AS n, sum(total) AS total, CAST(sum(quantity) AS BIGINT) AS quantity, string_agg(order_id, ',' ORDER BY order_id) AS ids "
-            + $"FROM read_parquet({ParquetFiles.Literal(curated + "/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
+            + $"FROM read_parquet({SqlText.Path(curated + "/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
         Assert.Equal(expected.Count, actual.Count);
         foreach (var (day, row) in expected.Zip(actual))
         {
@@ -73,12 +74,12 @@ public sealed class OrdersConversionTests : IDisposable
         var result = await _conversions.RunAsync(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"));
 
         var file = Path.Combine(result.CuratedDirectory, result.Partitions[0].Files[0]);
-        var schema = ParquetFiles.Query($"SELECT name, duckdb_type FROM parquet_schema({ParquetFiles.Literal(file)}) WHERE name <> 'duckdb_schema'");
+        var schema = ParquetFiles.Query($"SELECT name, duckdb_type FROM parquet_schema({SqlText.Path(file)}) WHERE name <> 'duckdb_schema'");
         Assert.Equal(
             ["order_id VARCHAR", "customer_id VARCHAR", "customer_name VARCHAR", "product_name VARCHAR", "quantity INTEGER",
              "unit_price DECIMAL(12,2)", "currency VARCHAR", "total DECIMAL(14,2)"],
             schema.Select(c => $"{c["name"]} {c["duckdb_type"]}"));
-        Assert.Equal("ZSTD", ParquetFiles.Scalar<string>($"SELECT DISTINCT compression FROM parquet_metadata({ParquetFiles.Literal(file)})"));
+        Assert.Equal("ZSTD", ParquetFiles.Scalar<string>($"SELECT DISTINCT compression FROM parquet_metadata({SqlText.Path(file)})"));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class OrdersConversionTests : IDisposable
 
         var result = await _conversions.RunAsync(csv);
 
-        var keys = ParquetFiles.Query($"SELECT * FROM read_parquet({ParquetFiles.Literal(result.KeyFile!)})");
+        var keys = ParquetFiles.Query($"SELECT * FROM read_parquet({SqlText.Path(result.KeyFile!)})");
         Assert.Equal(["order_id"], keys[0].Keys);
         Assert.Equal(result.RowsValid, keys.Count);
         Assert.Equal(keys.Count, keys.Select(k => k["order_id"]).Distinct().Count());

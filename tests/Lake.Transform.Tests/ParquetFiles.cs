@@ -25,7 +25,4 @@ internal static class ParquetFiles
         using var connection = database.Connect();
         return connection.ExecuteScalar<T>(sql);
     }
-
-    /// <summary>A path as a DuckDB string literal.</summary>
-    public static string Literal(string path) => $"'{path.Replace('\\', '/').Replace("'", "''", StringComparison.Ordinal)}'";
 }

@@ -1,3 +1,4 @@
+using Lake.DuckDb;
 
 namespace Lake.Transform.Tests;
 
@@ -71,7 +72,7 @@ public sealed class RuleSemanticsTests : IDisposable
 
         // Reported once, as 'type' with the column and its text, not again by the rule that reads the column.
         Assert.Equal([(2L, "type")], Conversions.QuarantinedRules(result));
-        var error = ParquetFiles.Scalar<string>($"SELECT type_errors[1] FROM read_parquet({ParquetFiles.Literal(result.QuarantineFile!)})");
+        var error = ParquetFiles.Scalar<string>($"SELECT type_errors[1] FROM read_parquet({SqlText.Path(result.QuarantineFile!)})");
         Assert.StartsWith($"{column}: '{value}' is not a", error);
     }
 
@@ -91,7 +92,7 @@ public sealed class RuleSemanticsTests : IDisposable
 
         Assert.Equal(1, result.RowsValid);
         var curated = Path.Combine(result.CuratedDirectory, Assert.Single(Assert.Single(result.Partitions).Files));
-        Assert.Equal(stored, ParquetFiles.Scalar<string>($"SELECT CAST(\"{column}\" AS VARCHAR) FROM read_parquet({ParquetFiles.Literal(curated)})"));
+        Assert.Equal(stored, ParquetFiles.Scalar<string>($"SELECT CAST(\"{column}\" AS VARCHAR) FROM read_parquet({SqlText.Path(curated)})"));
     }
 
     public void Dispose() => _conversions.Dispose();

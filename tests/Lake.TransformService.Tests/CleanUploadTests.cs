@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Lake.DuckDb;
 using Lake.Testing;
 using Lake.Transform.Tests;
 using Lake.Uploads;
@@ -33,7 +34,7 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServic
         var keys = await Lake.DownloadAsync(Curated, "orders/", Lake.Files);
         Assert.Equal(days.Select(d => $"orders/order_date={d.Key}/part-{id}-0.parquet"), keys.Order(StringComparer.Ordinal));
         var actual = ParquetFiles.Query(
-            $"SELECT CAST(order_date AS VARCHAR) AS day, count(*) AS n, sum(total) AS total FROM read_parquet({ParquetFiles.Literal(Lake.Files + "/orders/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
+            $"SELECT CAST(order_date AS VARCHAR) AS day, count(*) AS n, sum(total) AS total FROM read_parquet({SqlText.Path(Lake.Files + "/orders/*/*.parquet")}, hive_partitioning = true) GROUP BY ALL ORDER BY day");
         Assert.Equal(
             days.Select(d => (d.Key, (long)d.Count(), d.Sum(r => decimal.Parse(r["total"], CultureInfo.InvariantCulture)))),
             actual.Select(r => ((string)r["day"]!, (long)r["n"]!, (decimal)r["total"]!)));
@@ -84,7 +85,7 @@ public sealed class CleanUploadTests(EmulatorFixture emulator) : TransformServic
         Assert.Equal(("40", "33", "7"), (status.Details["rowsIn"], status.Details["rowsValid"], status.Details["rowsQuarantined"]));
         Assert.Equal($"s3://{quarantine}/orders/{id}.parquet", status.Details["quarantineKey"]);
         await Lake.DownloadAsync(quarantine, $"orders/{id}.parquet", Lake.Files);
-        var rules = ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({ParquetFiles.Literal($"{Lake.Files}/orders/{id}.parquet")})")
+        var rules = ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({SqlText.Path($"{Lake.Files}/orders/{id}.parquet")})")
             .Select(r => ((long)r["line"]!, (string)r["rule"]!)).ToList();
         Assert.Equal(badRows.Select(b => b.Item1), rules.Select(r => r.Item1).Distinct().Order());
         Assert.All(badRows, bad => Assert.Contains(bad, rules));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using Lake.DuckDb;
 using Lake.Testing;
 using Lake.Transform.Tests;
 using Lake.Uploads;
@@ -80,7 +81,7 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
     {
         var directory = Path.Combine(Lake.Files, Guid.NewGuid().ToString("N"));
         await Lake.DownloadAsync(Curated, "orders/", directory);
-        return [.. ParquetFiles.Query($"SELECT order_id FROM read_parquet({ParquetFiles.Literal(directory + "/orders/*/*.parquet")}) ORDER BY order_id").Select(r => (string)r["order_id"]!)];
+        return [.. ParquetFiles.Query($"SELECT order_id FROM read_parquet({SqlText.Path(directory + "/orders/*/*.parquet")}) ORDER BY order_id").Select(r => (string)r["order_id"]!)];
     }
 
     /// <summary>Deletes the upload's status items, as if the service had crashed after writing its outputs.</summary>

@@ -1,4 +1,5 @@
 using Lake.Contracts;
+using Lake.DuckDb;
 using Lake.Transform.Rules;
 using Lake.Transform.Sql;
 

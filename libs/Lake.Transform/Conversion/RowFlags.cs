@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lake.Contracts;
+using Lake.DuckDb;
 using Lake.Transform.Rules;
-using Lake.Transform.Sql;
 
 namespace Lake.Transform.Conversion;
 

@@ -1,5 +1,6 @@
 using Lake.Contracts;
 using Lake.Contracts.Dqdl;
+using Lake.DuckDb;
 using Lake.Transform.Sql;
 
 namespace Lake.Transform.Rules;

@@ -1,4 +1,5 @@
 using Lake.Contracts.Dqdl;
+using Lake.DuckDb;
 
 namespace Lake.Transform.Sql;
 

@@ -1,5 +1,5 @@
+using Lake.DuckDb;
 using Lake.QueryService.Catalog;
-using Lake.QueryService.Sandbox;
 
 namespace Lake.QueryService.Cache;
 
@@ -17,8 +17,7 @@ public static class TableViews
     public static string CreateOrReplace(CachedTable cached)
     {
         var table = cached.Table;
-        var files = cached.Files.Select(f => SqlText.Literal(f.LocalPath)).ToList();
-        if (files.Count == 0)
+        if (!cached.Files.Any())
         {
             // No data yet: the right columns and types, no rows.
             var typed = table.AllColumns.Select(c => $"CAST(NULL AS {c.DuckDbType}) AS {SqlText.Identifier(c.Name)}");
@@ -31,7 +30,7 @@ public static class TableViews
             : $"hive_partitioning = true, hive_types = {{{string.Join(", ", table.PartitionKeys.Select(k => $"{SqlText.Literal(k.Name)}: {k.DuckDbType}"))}}}";
         // No union_by_name: it would open every file's footer each time a query binds the view; one contract version's
         // files share one schema, so DuckDB reads the first file's.
-        return $"CREATE OR REPLACE VIEW {Name(table)} AS SELECT {columns} FROM read_parquet([{string.Join(", ", files)}], {options})";
+        return $"CREATE OR REPLACE VIEW {Name(table)} AS SELECT {columns} FROM read_parquet({SqlText.PathList(cached.Files.Select(f => f.LocalPath))}, {options})";
     }
 
     private static string Name(CatalogTable table) => $"{SqlText.Identifier(table.Database)}.{SqlText.Identifier(table.Name)}";

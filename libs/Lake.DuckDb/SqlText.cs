@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Lake.Transform.Sql;
+namespace Lake.DuckDb;
 
-/// <summary>Quoting for the SQL the conversion writes: every name and value from a contract goes through here.</summary>
+/// <summary>Quoting for SQL that Lake writes itself: every name and value from a contract, a catalog or a setting goes through here.</summary>
 public static class SqlText
 {
     /// <summary>A double-quoted identifier, e.g. <c>"order_id"</c>.</summary>
