@@ -1,4 +1,3 @@
-using Lake.QueryService.Cache;
 using Lake.QueryService.Results;
 using Lake.QueryService.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +12,7 @@ public static class QueryApi
 {
     public static RouteGroupBuilder MapQueryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Query");
+        var api = app.MapGroup("/v1").WithTags("Query").AnswerCatalogUnavailable();
         api.MapPost("/query", RunAsync).WithName("RunQuery")
             .WithSummary("Runs one read-only SQL statement over the catalog's tables (database.table).");
         return api;
@@ -31,19 +30,11 @@ public static class QueryApi
         {
             return Problem(refusal);
         }
-        catch (CatalogUnavailableException error)
-        {
-            return CatalogUnavailable(error);
-        }
     }
 
     public static ProblemHttpResult Problem(QueryRefusal refusal) =>
         TypedResults.Problem(refusal.Message, statusCode: refusal.Status, title: refusal.Title,
             extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
-
-    public static ProblemHttpResult CatalogUnavailable(CatalogUnavailableException error) =>
-        TypedResults.Problem($"The catalog or the curated bucket could not be read: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Catalog unavailable", extensions: new Dictionary<string, object?> { ["code"] = "catalog-unavailable" });
 
     private static bool WantsCsv(HttpRequest http) =>
         http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));

@@ -8,7 +8,7 @@ public static class TablesApi
 {
     public static RouteGroupBuilder MapTablesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/tables").WithTags("Tables");
+        var api = app.MapGroup("/v1/tables").WithTags("Tables").AnswerCatalogUnavailable();
         api.MapGet("/", ListAsync).WithName("ListTables").WithSummary("The catalog's tables, their columns and what is cached of them.");
         api.MapGet("/{name}", GetAsync).WithName("GetTable").WithSummary("One table with its partitions and files.");
         api.MapPost("/{name}/refresh", RefreshAsync).WithName("RefreshTable")
@@ -16,43 +16,20 @@ public static class TablesApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<TableSummary>>, ProblemHttpResult>> ListAsync(LakeCache cache, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TableSummary>>> ListAsync(LakeCache cache, CancellationToken cancellationToken)
     {
-        try
-        {
-            await cache.EnsureFreshAsync(cancellationToken);
-            return TypedResults.Ok(cache.Tables.Values.OrderBy(t => t.Table.Name, StringComparer.Ordinal).Select(TableSummary.From).ToList());
-        }
-        catch (CatalogUnavailableException error)
-        {
-            return QueryApi.CatalogUnavailable(error);
-        }
+        await cache.EnsureFreshAsync(cancellationToken);
+        return TypedResults.Ok(cache.Tables.Values.OrderBy(t => t.Table.Name, StringComparer.Ordinal).Select(TableSummary.From).ToList());
     }
 
     private static async Task<Results<Ok<TableDetail>, ProblemHttpResult>> GetAsync(string name, LakeCache cache, CancellationToken cancellationToken)
     {
-        try
-        {
-            await cache.EnsureFreshAsync(cancellationToken);
-            return cache.Tables.TryGetValue(name, out var table) ? TypedResults.Ok(TableDetail.From(table)) : NotFound(name, cache);
-        }
-        catch (CatalogUnavailableException error)
-        {
-            return QueryApi.CatalogUnavailable(error);
-        }
+        await cache.EnsureFreshAsync(cancellationToken);
+        return cache.Tables.TryGetValue(name, out var table) ? TypedResults.Ok(TableDetail.From(table)) : NotFound(name, cache);
     }
 
-    private static async Task<Results<Ok<TableDetail>, ProblemHttpResult>> RefreshAsync(string name, LakeCache cache, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await cache.RefreshAsync(name, cancellationToken) is { } table ? TypedResults.Ok(TableDetail.From(table)) : NotFound(name, cache);
-        }
-        catch (CatalogUnavailableException error)
-        {
-            return QueryApi.CatalogUnavailable(error);
-        }
-    }
+    private static async Task<Results<Ok<TableDetail>, ProblemHttpResult>> RefreshAsync(string name, LakeCache cache, CancellationToken cancellationToken) =>
+        await cache.RefreshAsync(name, cancellationToken) is { } table ? TypedResults.Ok(TableDetail.From(table)) : NotFound(name, cache);
 
     private static ProblemHttpResult NotFound(string name, LakeCache cache) =>
         TypedResults.Problem($"The catalog database '{cache.Database}' has no table '{name}'.", statusCode: StatusCodes.Status404NotFound,

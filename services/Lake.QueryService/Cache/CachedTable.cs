@@ -13,8 +13,8 @@ public sealed record CachedTable(CatalogTable Table, IReadOnlyList<CachedPartiti
 {
     public IEnumerable<CachedFile> Files => Partitions.SelectMany(p => p.Files);
 
-    /// <summary>What the table's view is built from: when it changes, the view is rebuilt.</summary>
-    public string ViewSignature => string.Join('\n', Table.AllColumns.Select(c => $"{c.Name}:{c.HiveType}")
+    /// <summary>What the table's view is built from: when it changes, the view is rebuilt. Computed once (a sync compares it).</summary>
+    public string ViewSignature { get; } = string.Join('\n', Table.AllColumns.Select(c => $"{c.Name}:{c.HiveType}")
         .Append($"keys:{Table.PartitionKeys.Count}")
-        .Concat(Files.Select(f => f.LocalPath).Order(StringComparer.Ordinal)));
+        .Concat(Partitions.SelectMany(p => p.Files).Select(f => f.LocalPath).Order(StringComparer.Ordinal)));
 }

@@ -62,7 +62,7 @@ public sealed class CatalogReader(GlueClient glue, IOptions<LakeOptions> lake, I
             Database, table.Name,
             [.. (table.StorageDescriptor?.Columns ?? []).Select(c => new CatalogColumn(c.Name, c.Type))],
             [.. table.PartitionKeys.Select(c => new CatalogColumn(c.Name, c.Type))],
-            location, partitions, table.VersionId ?? table.UpdateTime?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            location, partitions);
     }
 
     // Hive's layout, for a partition registered without a location of its own.

@@ -16,8 +16,7 @@ public sealed record CatalogTable(
     IReadOnlyList<CatalogColumn> Columns,
     IReadOnlyList<CatalogColumn> PartitionKeys,
     S3Location Location,
-    IReadOnlyList<CatalogPartition> Partitions,
-    string? VersionId)
+    IReadOnlyList<CatalogPartition> Partitions)
 {
     /// <summary>How queries name it: <c>database.table</c>.</summary>
     public string QualifiedName => $"{Database}.{Name}";

@@ -51,7 +51,7 @@ public sealed class CatalogModelTests
     public void APartitionValueBecomesADirectoryOnlyWhenItIsSafe(string value, string? path)
     {
         var location = new S3Location("curated", "orders/");
-        var table = new CatalogTable("lake", "orders", [new CatalogColumn("order_id", "string")], [new CatalogColumn("order_date", "date")], location, [], null);
+        var table = new CatalogTable("lake", "orders", [new CatalogColumn("order_id", "string")], [new CatalogColumn("order_date", "date")], location, []);
 
         Assert.Equal(path, CuratedObjects.PartitionPath(table, new CatalogPartition([value], location)));
     }
