@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Lake.Configuration;
 using Lake.Contracts;
 using Lake.IngestApi.Datasets;
@@ -16,12 +17,9 @@ public static class IngestApiExtensions
     {
         builder.AddServiceDefaults();
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName)
-            .Validate(o => { LakeOptionsValidator.EnsureValid(o); return true; }).ValidateOnStart();
-        builder.Services.AddSingleton(_ => new LakeAwsClients());
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
+        builder.Services.AddLakeResources();
         builder.Services.AddSingleton(sp => new UploadStatusStore(
-            sp.GetRequiredService<LakeAwsClients>().DynamoDb, sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
         builder.Services.AddSingleton<IDatasetCatalog>(sp =>
             new ContractDatasetCatalog(ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);

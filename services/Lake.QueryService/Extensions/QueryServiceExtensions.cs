@@ -1,4 +1,3 @@
-using Lake.Aws.Glue;
 using Lake.Configuration;
 using Lake.QueryService.Apis;
 using Lake.QueryService.Cache;
@@ -14,11 +13,7 @@ public static class QueryServiceExtensions
     {
         builder.AddServiceDefaults();
         builder.Services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName)
-            .Validate(o => { LakeOptionsValidator.EnsureValid(o); return true; }).ValidateOnStart();
-        builder.Services.AddSingleton(_ => new LakeAwsClients());
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
-        builder.Services.AddSingleton<GlueClient>(sp => sp.GetRequiredService<LakeAwsClients>().Glue);
+        builder.Services.AddLakeResources();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CacheDirectory>();
         builder.Services.AddSingleton<SandboxedDatabase>();

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Lake.Configuration;
 using Lake.Contracts;
 using Lake.ServiceDefaults;
@@ -17,16 +18,9 @@ public static class TransformServiceExtensions
     {
         builder.AddServiceDefaults();
         builder.Services.AddOptions<TransformOptions>().BindConfiguration(TransformOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName)
-            .Validate(o => { LakeOptionsValidator.EnsureValid(o); return true; }).ValidateOnStart();
-
-        builder.Services.AddSingleton(_ => new LakeAwsClients());
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sqs);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sns);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Glue);
+        builder.Services.AddLakeResources();
         builder.Services.AddSingleton(sp => new UploadStatusStore(
-            sp.GetRequiredService<LakeAwsClients>().DynamoDb, sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<LakeOptions>>().Value.StatusTable));
 
         // Loaded when the worker is built, at start: a bad contract stops the service with its file, line and column.
         builder.Services.AddSingleton(sp => ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory));

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lake.Configuration;
+
+/// <summary>What every Lake service registers the same way: its resource names and the AWS clients.</summary>
+public static class LakeServices
+{
+    /// <summary>
+    /// <see cref="LakeOptions"/> from the <c>Lake</c> section, checked at start by <see cref="LakeOptionsValidator"/> (a bad
+    /// name stops the launch with its key), and the AWS clients of <see cref="LakeAwsClients"/> (S3, DynamoDB, SQS, SNS,
+    /// Glue) from the standard settings, each created on first use. Replace <see cref="LakeAwsClients"/> to point them elsewhere.
+    /// </summary>
+    public static IServiceCollection AddLakeResources(this IServiceCollection services)
+    {
+        services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LakeOptions>, LakeOptionsValidator>();
+        services.AddSingleton(_ => new LakeAwsClients());
+        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
+        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().DynamoDb);
+        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sqs);
+        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sns);
+        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Glue);
+        return services;
+    }
+}
