@@ -1,6 +1,5 @@
 using Lake.DuckDb;
 using Lake.Transform.Conversion;
-using Lake.Transform.Sql;
 
 namespace Lake.Benchmarks;
 

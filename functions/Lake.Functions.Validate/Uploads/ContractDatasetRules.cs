@@ -6,10 +6,11 @@ namespace Lake.Functions.Validate.Uploads;
 /// <summary>The file-level part of each dataset contract: what the validate function checks before any row is read.</summary>
 public sealed class ContractDatasetRules(IReadOnlyDictionary<string, DatasetContract> contracts) : IDatasetRules
 {
-    public CsvFileRules? Find(string dataset) =>
-        contracts.TryGetValue(dataset, out var contract) ? ToFileRules(contract) : null;
+    private readonly Dictionary<string, CsvFileRules> _rules = contracts.ToDictionary(c => c.Key, c => ToFileRules(c.Value), StringComparer.Ordinal);
 
-    public static CsvFileRules ToFileRules(DatasetContract contract) => new(
+    public CsvFileRules? Find(string dataset) => _rules.GetValueOrDefault(dataset);
+
+    private static CsvFileRules ToFileRules(DatasetContract contract) => new(
         contract.Header,
         contract.Csv.Delimiter,
         contract.Csv.Quote,

@@ -16,6 +16,3 @@ public sealed record KeyCheck(DqdlRule Rule, IReadOnlyList<string> Columns) : Ru
 
 /// <summary><c>RowCount</c>: the file's number of data rows meets the condition.</summary>
 public sealed record RowCountCheck(DqdlRule Rule, DqdlCondition Condition) : RuleCheck(Rule);
-
-/// <summary><c>ColumnExists</c>: decided by the header, which the conversion checks before reading rows.</summary>
-public sealed record HeaderCheck(DqdlRule Rule, string Column) : RuleCheck(Rule);

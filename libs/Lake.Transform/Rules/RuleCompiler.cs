@@ -22,7 +22,8 @@ internal sealed class RuleCompiler(DatasetContract contract) : IDqdlRuleVisitor<
     /// <summary>Complete and unique: the completeness part is a row check, the uniqueness part a key check.</summary>
     public IReadOnlyList<RuleCheck> Visit(IsPrimaryKeyRule rule) => [Complete(rule, rule.Columns), new KeyCheck(rule, rule.Columns)];
 
-    public IReadOnlyList<RuleCheck> Visit(ColumnExistsRule rule) => [new HeaderCheck(rule, rule.Column)];
+    // Decided by the header, which the conversion checks (against every declared column) before reading rows.
+    public IReadOnlyList<RuleCheck> Visit(ColumnExistsRule rule) => [];
 
     public IReadOnlyList<RuleCheck> Visit(ColumnValuesRule rule) =>
         [new RowCheck(rule, ConditionSql.Passes(rule.Condition, SqlText.Identifier(rule.Column), Type(rule.Column)), [rule.Column], rule.Threshold)];

@@ -7,14 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Lake.TransformService.Catalog;
 
-/// <summary>What the catalog did with a dataset's table.</summary>
-public enum TableChange
-{
-    Unchanged,
-    Created,
-    Updated,
-}
-
 /// <summary>How many of an upload's partitions were new to the catalog, and how many it knew already.</summary>
 public sealed record PartitionRegistration(int Created, int Existing);
 
@@ -30,7 +22,7 @@ public sealed class CatalogRegistrar(GlueClient glue, IOptions<LakeOptions> lake
     private string Database => lake.Value.GlueDatabase;
 
     /// <exception cref="IncompatibleContractException">The contract cannot replace the table's definition.</exception>
-    public async Task<TableChange> EnsureTableAsync(DatasetContract contract, CancellationToken cancellationToken)
+    public async Task EnsureTableAsync(DatasetContract contract, CancellationToken cancellationToken)
     {
         var desired = CatalogTable.For(contract, lake.Value.Buckets.Curated);
         var existing = await FindTableAsync(contract.Dataset, cancellationToken);
@@ -39,7 +31,7 @@ public sealed class CatalogRegistrar(GlueClient glue, IOptions<LakeOptions> lake
             try
             {
                 await glue.CreateTableAsync(new CreateTableRequest { DatabaseName = Database, TableInput = desired }, cancellationToken);
-                return TableChange.Created;
+                return;
             }
             catch (AwsServiceException ex) when (ex.Is("AlreadyExistsException"))
             {
@@ -52,13 +44,10 @@ public sealed class CatalogRegistrar(GlueClient glue, IOptions<LakeOptions> lake
             }
         }
 
-        if (!ContractCompatibility.RequiresUpdate(existing, desired, contract))
+        if (ContractCompatibility.RequiresUpdate(existing, desired, contract))
         {
-            return TableChange.Unchanged;
+            await glue.UpdateTableAsync(new UpdateTableRequest { DatabaseName = Database, TableInput = desired }, cancellationToken);
         }
-
-        await glue.UpdateTableAsync(new UpdateTableRequest { DatabaseName = Database, TableInput = desired }, cancellationToken);
-        return TableChange.Updated;
     }
 
     /// <exception cref="CatalogException">Glue refused a partition for a reason other than its existing already.</exception>

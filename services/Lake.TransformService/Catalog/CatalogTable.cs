@@ -47,8 +47,6 @@ public static class CatalogTable
     public static string Location(string curatedBucket, string dataset, string? partitionPath = null) =>
         string.IsNullOrEmpty(partitionPath) ? $"s3://{curatedBucket}/{dataset}/" : $"s3://{curatedBucket}/{dataset}/{partitionPath}/";
 
-    /// <summary>The Hive type: <c>string</c>, <c>int</c>, <c>bigint</c>, <c>decimal(p,s)</c>, <c>double</c>, <c>boolean</c>, <c>date</c>, <c>timestamp</c>.</summary>
-    public static string HiveType(ColumnType type) => type.ToString();
-
-    private static Column Column(ColumnDefinition column) => new() { Name = column.Name, Type = HiveType(column.Type), Comment = column.Description };
+    /// <summary>The Hive type is the contract's own name: <c>string</c>, <c>int</c>, <c>bigint</c>, <c>decimal(p,s)</c>, <c>double</c>, <c>boolean</c>, <c>date</c>, <c>timestamp</c>.</summary>
+    private static Column Column(ColumnDefinition column) => new() { Name = column.Name, Type = column.Type.ToString(), Comment = column.Description };
 }

@@ -7,7 +7,7 @@ namespace Lake.TransformService.Uploads;
 /// An upload in the clean zone: <c>{dataset}/{uploadId}.csv</c> (DESIGN §5), with the metadata the validate function
 /// kept from raw: <c>original-name</c> (URL-escaped) and <c>traceparent</c> (W3C), which continues the upload's trace.
 /// </summary>
-public sealed record CleanObject(string Bucket, string Key, string Dataset, UploadId UploadId, string FileName, string? TraceParent, long Size)
+public sealed record CleanObject(string Bucket, string Key, string Dataset, UploadId UploadId, string FileName, string? TraceParent)
 {
     /// <summary>The dataset and upload a clean key names, or false when it names none.</summary>
     public static bool TryParseKey(string key, out string dataset, out UploadId uploadId)
@@ -30,6 +30,6 @@ public sealed record CleanObject(string Bucket, string Key, string Dataset, Uplo
 
         var fileName = UploadMetadata.ReadName(head.Metadata[UploadMetadata.OriginalName]) ?? $"{uploadId}.csv";
         var traceParent = head.Metadata[UploadMetadata.TraceParent];
-        return new CleanObject(bucket, key, dataset, uploadId, fileName, string.IsNullOrEmpty(traceParent) ? null : traceParent, head.ContentLength);
+        return new CleanObject(bucket, key, dataset, uploadId, fileName, string.IsNullOrEmpty(traceParent) ? null : traceParent);
     }
 }

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace Lake.TransformService.Uploads;
 
-/// <summary>Where an upload's outputs landed, as S3 URIs and keys.</summary>
+/// <summary>Where an upload's outputs landed, as S3 URIs.</summary>
 /// <param name="QuarantineUri">The quarantine object, or null when no row failed.</param>
-public sealed record PublishedUpload(string CuratedPrefix, IReadOnlyList<string> CuratedKeys, string? QuarantineUri, string? KeyFileKey);
+public sealed record PublishedUpload(string CuratedPrefix, string? QuarantineUri);
 
 /// <summary>
 /// Uploads a conversion's outputs: the curated Parquet files, the quarantine file, the key file. A manifest per upload
@@ -60,9 +60,7 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
 
         await WriteManifestAsync(manifestKey, new UploadManifest(uploadId.Value, dataset, contract.Version, [.. files.Keys.Order(StringComparer.Ordinal)]), cancellationToken);
         return new PublishedUpload(
-            $"s3://{Buckets.Curated}/{dataset}/", [.. files.Keys.Order(StringComparer.Ordinal)],
-            result.QuarantineFile is null ? null : $"s3://{Buckets.Quarantine}/{quarantineKey}",
-            result.KeyFile is null ? null : keyFileKey);
+            $"s3://{Buckets.Curated}/{dataset}/", result.QuarantineFile is null ? null : $"s3://{Buckets.Quarantine}/{quarantineKey}");
     }
 
     private async Task PutOrDeleteAsync(

@@ -39,7 +39,8 @@ public sealed class KeyFileCache(IAmazonS3 s3, IOptions<LakeOptions> lake, IOpti
         while (page.IsTruncated == true);
 
         var directory = Directory.CreateDirectory(Path.Combine(_root, dataset));
-        foreach (var stale in directory.EnumerateFiles().Where(f => !wanted.ContainsValue(f.FullName)))
+        var kept = wanted.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in directory.EnumerateFiles().Where(f => !kept.Contains(f.FullName)))
         {
             stale.Delete();
         }
