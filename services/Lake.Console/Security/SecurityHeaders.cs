@@ -3,8 +3,10 @@ namespace Lake.Console.Security;
 /// <summary>
 /// Headers on every response, error pages and problems included (set as the response starts, after any handler
 /// cleared it): scripts, styles and connections only from this origin (no inline script), no framing, forms
-/// posting only here, no MIME sniffing, no referrer (a login link carries a key). An object served from the lake
-/// keeps the <c>sandbox</c> policy it set.
+/// posting only here, no MIME sniffing, no referrer sent to another site (a login link carries a key). The
+/// referrer stays on for this origin: with <c>no-referrer</c> browsers send <c>Origin: null</c> on the console's own
+/// form posts, which <see cref="CrossSiteProtection"/> would refuse. An object served from the lake keeps the
+/// <c>sandbox</c> policy it set.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -20,7 +22,7 @@ internal static class SecurityHeaders
             headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            headers["Referrer-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
         return next(context);
