@@ -5,8 +5,8 @@ namespace Lake.Console.Security;
 /// cleared it): scripts, styles and connections only from this origin (no inline script), no framing, forms
 /// posting only here, no MIME sniffing, no referrer sent to another site (a login link carries a key). The
 /// referrer stays on for this origin: with <c>no-referrer</c> browsers send <c>Origin: null</c> on the console's own
-/// form posts, which <see cref="CrossSiteProtection"/> would refuse. An object served from the lake keeps the
-/// <c>sandbox</c> policy it set.
+/// form posts, which <see cref="CrossSiteProtection"/> would refuse. Nothing is stored by caches but the assets. An
+/// object served from the lake keeps the <c>sandbox</c> policy it set.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -23,6 +23,8 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
+            // What the lake holds is not for shared caches or the browser's disk; assets set their own (ETag, no-cache).
+            headers.TryAdd("Cache-Control", "no-store");
             return Task.CompletedTask;
         });
         return next(context);
