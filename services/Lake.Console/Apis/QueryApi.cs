@@ -38,8 +38,9 @@ internal static class QueryApi
             if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
             {
                 // The query service refusing the console is not the user's login failing: say so, do not pass it on.
+                var status = (int)response.StatusCode;
                 response.Dispose();
-                return TypedResults.Problem($"The query service at {query.Url} refused the console's request ({(int)response.StatusCode}).",
+                return TypedResults.Problem($"The query service at {query.Url} refused the console's request ({status}).",
                     statusCode: StatusCodes.Status502BadGateway, title: "Query service refused the console");
             }
 

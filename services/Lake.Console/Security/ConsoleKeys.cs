@@ -17,28 +17,19 @@ internal sealed class ConsoleKeys(IOptions<ConsoleOptions> options)
     public string? Match(string presented)
     {
         var hash = Hash(presented);
+        return IsConfigured(hash) ? Convert.ToHexStringLower(hash) : null;
+    }
+
+    /// <summary>Whether a session's fingerprint is still one of the configured keys'.</summary>
+    public bool IsCurrent(string? fingerprint) =>
+        fingerprint is { Length: 64 } && fingerprint.All(char.IsAsciiHexDigit) && IsConfigured(Convert.FromHexString(fingerprint));
+
+    private bool IsConfigured(byte[] hash)
+    {
         var matched = false;
         foreach (var known in _hashes)
         {
             // No early exit: every key is compared, whichever matches.
-            matched |= CryptographicOperations.FixedTimeEquals(known, hash);
-        }
-
-        return matched ? Convert.ToHexStringLower(hash) : null;
-    }
-
-    /// <summary>Whether a session's fingerprint is still one of the configured keys'.</summary>
-    public bool IsCurrent(string? fingerprint)
-    {
-        if (fingerprint is not { Length: 64 })
-        {
-            return false;
-        }
-
-        var hash = Convert.FromHexString(fingerprint);
-        var matched = false;
-        foreach (var known in _hashes)
-        {
             matched |= CryptographicOperations.FixedTimeEquals(known, hash);
         }
 
