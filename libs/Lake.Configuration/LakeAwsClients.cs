@@ -22,6 +22,7 @@ public sealed class LakeAwsClients : IDisposable
     /// <exception cref="InvalidOperationException">No region is configured (<c>AWS_REGION</c>).</exception>
     public LakeAwsClients(AWSOptions? options = null)
     {
+        Region = AwsEndpointResolver.FromProcessEnvironment.ResolveRegion(LakeAwsOptions.RegionOf(options));
         var services = new ServiceCollection();
         if (options is not null)
         {
@@ -29,7 +30,6 @@ public sealed class LakeAwsClients : IDisposable
         }
 
         _services = services.AddLakeAwsClients().BuildServiceProvider();
-        Region = AwsEndpointResolver.FromProcessEnvironment.ResolveRegion(LakeAwsOptions.RegionOf(options));
     }
 
     /// <summary>The region the clients sign for.</summary>
