@@ -1,5 +1,5 @@
 using System.Net;
-using Lake.Aws;
+using Amazon.Extensions.NETCore.Setup;
 using Lake.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ public sealed class DashboardOptions
     public string? StateDirectory { get; set; }
 
     /// <summary>How to reach AWS; null uses the standard AWS settings (<c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL</c>, ...).</summary>
-    public AwsClientOptions? Aws { get; set; }
+    public AWSOptions? Aws { get; set; }
 
     /// <summary>Throws <see cref="OptionsValidationException"/> naming every bad setting by its key.</summary>
     public void EnsureValid()

@@ -1,6 +1,8 @@
+using Amazon;
+using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using Lake.AppHost.References;
-using Lake.Aws;
+using Lake.Configuration;
 using Lake.Dashboard;
 using Lake.Dashboard.Resources;
 
@@ -16,8 +18,8 @@ internal static class LakeDashboardHost
     public static Task<DashboardServer> StartAsync(IResourceFeed feed, LakeEndpoints lake, CancellationToken cancellationToken)
     {
         var aws = lake.Aws.Endpoint is { } endpoint
-            ? new AwsClientOptions { Region = lake.Aws.Region, ServiceUrl = endpoint, Credentials = new BasicAWSCredentials(AwsTarget.EmulatorAccessKey, AwsTarget.EmulatorAccessKey) }
-            : new AwsClientOptions { Region = lake.Aws.Region };
+            ? LakeAwsOptions.ForEndpoint(lake.Aws.Region, endpoint, new BasicAWSCredentials(AwsTarget.EmulatorAccessKey, AwsTarget.EmulatorAccessKey))
+            : new AWSOptions { Region = RegionEndpoint.GetBySystemName(lake.Aws.Region) };
         return LakeDashboard.StartAsync(new DashboardOptions
         {
             Host = lake.Telemetry.Dashboard.Host,

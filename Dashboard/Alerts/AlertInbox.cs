@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lake.Aws.Sqs;
+using Amazon.SQS.Model;
 using Lake.Dashboard.Aws;
 using Lake.Dashboard.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -74,7 +74,7 @@ internal sealed partial class AlertInbox(QueueDirectory queues, DashboardOptions
             MaxNumberOfMessages = 10,
             WaitTimeSeconds = 2,
         }, cancellationToken);
-        if (received.Messages.Count == 0)
+        if (received.Messages is not { Count: > 0 })
         {
             return;
         }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Lake.Aws;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace Lake.Dashboard.Aws;
 
@@ -11,11 +11,11 @@ public sealed record QueueDepth(string Name, bool Exists, int Waiting, int InFli
 /// Queue names resolved to URLs when first needed (the dashboard may start before the lake is provisioned) and
 /// remembered once found. Thread-safe.
 /// </summary>
-internal sealed class QueueDirectory(SqsClient sqs)
+internal sealed class QueueDirectory(IAmazonSQS sqs)
 {
     private readonly ConcurrentDictionary<string, string> _urls = new(StringComparer.Ordinal);
 
-    public SqsClient Sqs => sqs;
+    public IAmazonSQS Sqs => sqs;
 
     /// <summary>The queue's URL, or null while it does not exist.</summary>
     public async Task<string?> FindUrlAsync(string name, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class QueueDirectory(SqsClient sqs)
             var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name }, cancellationToken)).QueueUrl;
             return _urls[name] = url;
         }
-        catch (AwsServiceException ex) when (ex.Is("QueueDoesNotExist") || ex.Is("AWS.SimpleQueueService.NonExistentQueue"))
+        catch (QueueDoesNotExistException)
         {
             return null;
         }
@@ -46,8 +46,8 @@ internal sealed class QueueDirectory(SqsClient sqs)
         var attributes = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
         {
             QueueUrl = url,
-            AttributeNames = { QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible },
-        }, cancellationToken)).Attributes;
+            AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible],
+        }, cancellationToken)).Attributes ?? [];
         return new QueueDepth(name, true, Count(attributes, QueueAttributeName.ApproximateNumberOfMessages),
             Count(attributes, QueueAttributeName.ApproximateNumberOfMessagesNotVisible));
     }

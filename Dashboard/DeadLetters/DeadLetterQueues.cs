@@ -1,4 +1,5 @@
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Configuration;
 using Lake.Dashboard.Aws;
 
@@ -51,12 +52,12 @@ internal sealed class DeadLetterQueues(QueueDirectory queues, DashboardOptions o
             MaxNumberOfMessages = SampleSize,
             VisibilityTimeout = 0,
             WaitTimeSeconds = 0,
-            MessageSystemAttributeNames = { MessageSystemAttributeName.ApproximateReceiveCount, MessageSystemAttributeName.SentTimestamp },
+            MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount, MessageSystemAttributeName.SentTimestamp],
         }, cancellationToken);
-        return [.. received.Messages.DistinctBy(m => m.MessageId).Select(m => new DeadLetter(
+        return [.. (received.Messages ?? []).DistinctBy(m => m.MessageId).Select(m => new DeadLetter(
             m.MessageId,
             m.Body,
-            long.TryParse(m.Attributes.GetValueOrDefault(MessageSystemAttributeName.SentTimestamp), out var sent) ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
-            int.TryParse(m.Attributes.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount), out var count) ? count : 0))];
+            long.TryParse(m.Attributes?.GetValueOrDefault(MessageSystemAttributeName.SentTimestamp.Value), out var sent) ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
+            int.TryParse(m.Attributes?.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount.Value), out var count) ? count : 0))];
     }
 }

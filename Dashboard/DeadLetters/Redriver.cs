@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Lake.Aws.Sqs;
+using Amazon.SQS.Model;
 using Lake.Configuration;
 using Lake.Dashboard.Aws;
 using Microsoft.Extensions.Logging;
@@ -74,9 +74,9 @@ internal sealed partial class Redriver(QueueDirectory queues, ILogger<Redriver> 
                 MaxNumberOfMessages = Math.Min(10, budget - moved - failed),
                 VisibilityTimeout = HoldSeconds,
                 WaitTimeSeconds = 1,
-                MessageAttributeNames = { "All" },
+                MessageAttributeNames = ["All"],
             }, cancellationToken)).Messages;
-            if (batch.Count == 0)
+            if (batch is not { Count: > 0 })
             {
                 break;
             }
@@ -103,7 +103,7 @@ internal sealed partial class Redriver(QueueDirectory queues, ILogger<Redriver> 
                 MessageAttributes = m.MessageAttributes,
             })],
         }, cancellationToken);
-        var sent = response.Successful.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var sent = (response.Successful ?? []).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         return ([.. batch.Where((_, i) => sent.Contains(Id(i)))], [.. batch.Where((_, i) => !sent.Contains(Id(i)))]);
     }
 

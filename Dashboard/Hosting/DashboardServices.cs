@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Amazon.DynamoDBv2;
 using Lake.Configuration;
 using Lake.Dashboard.Alerts;
 using Lake.Dashboard.Aws;
@@ -25,10 +26,14 @@ internal static class DashboardServices
         services.AddSingleton(resources);
         services.AddSingleton<StaticAssets>();
 
-        services.AddSingleton(_ => new LakeAwsClients(options.Aws));
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
-        services.AddSingleton(sp => new UploadStatusStore(sp.GetRequiredService<LakeAwsClients>().DynamoDb, options.Lake.StatusTable));
-        services.AddSingleton(sp => new QueueDirectory(sp.GetRequiredService<LakeAwsClients>().Sqs));
+        if (options.Aws is not null)
+        {
+            services.AddDefaultAWSOptions(options.Aws);
+        }
+
+        services.AddLakeAwsClients();
+        services.AddSingleton(sp => new UploadStatusStore(sp.GetRequiredService<IAmazonDynamoDB>(), options.Lake.StatusTable));
+        services.AddSingleton<QueueDirectory>();
 
         services.AddSingleton<TraceStore>();
         services.AddSingleton<StructuredLogStore>();

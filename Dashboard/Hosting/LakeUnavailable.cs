@@ -16,7 +16,7 @@ internal static class LakeUnavailable
         {
             await next(context);
         }
-        catch (Exception ex) when (!context.Response.HasStarted && ex is AwsServiceException or AmazonServiceException or HttpRequestException)
+        catch (Exception ex) when (!context.Response.HasStarted && ex is AwsServiceException or AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain; charset=utf-8";

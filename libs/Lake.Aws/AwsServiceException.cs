@@ -11,7 +11,6 @@ public sealed class AwsServiceException : Exception
         string errorMessage,
         HttpStatusCode statusCode,
         string? requestId,
-        string? errorType = null,
         Exception? innerException = null)
         : base(Compose(serviceName, errorCode, errorMessage, requestId), innerException)
     {
@@ -20,21 +19,13 @@ public sealed class AwsServiceException : Exception
         ErrorMessage = errorMessage;
         StatusCode = statusCode;
         RequestId = requestId;
-        ErrorType = errorType ?? errorCode;
     }
 
-    /// <summary>The service's id, e.g. <c>SQS</c>.</summary>
+    /// <summary>The service's id, e.g. <c>Glue</c>.</summary>
     public string ServiceName { get; }
 
-    /// <summary>
-    /// The AWS error code, e.g. <c>EntityNotFoundException</c>. Services that moved from the Query protocol to JSON
-    /// (SQS) report their historic Query code here, e.g. <c>AWS.SimpleQueueService.NonExistentQueue</c>, as the
-    /// official SDKs do; the JSON error type is then in <see cref="ErrorType"/>.
-    /// </summary>
+    /// <summary>The AWS error code, e.g. <c>EntityNotFoundException</c> (a JSON error's <c>__type</c> without its namespace).</summary>
     public string ErrorCode { get; }
-
-    /// <summary>The error's shape name (<c>__type</c> without its namespace), e.g. <c>QueueDoesNotExist</c>; else the <see cref="ErrorCode"/>.</summary>
-    public string ErrorType { get; }
 
     /// <summary>The message the service gave, without the code and request id.</summary>
     public string ErrorMessage { get; }
@@ -43,10 +34,6 @@ public sealed class AwsServiceException : Exception
 
     /// <summary>The request id AWS assigned, for support cases and log correlation; null when none came back.</summary>
     public string? RequestId { get; }
-
-    /// <summary>Whether the error is <paramref name="code"/>, by its code or its type.</summary>
-    public bool Is(string code) =>
-        string.Equals(ErrorCode, code, StringComparison.Ordinal) || string.Equals(ErrorType, code, StringComparison.Ordinal);
 
     private static string Compose(string serviceName, string errorCode, string errorMessage, string? requestId)
     {

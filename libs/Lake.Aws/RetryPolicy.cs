@@ -29,7 +29,6 @@ public static class RetryPolicy
         "LimitExceededException",
         "SlowDown",
         "EC2ThrottledException",
-        "AWS.SimpleQueueService.RequestThrottled",
     };
 
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
@@ -44,7 +43,7 @@ public static class RetryPolicy
 
     /// <summary>Whether the service asked the caller to slow down.</summary>
     public static bool IsThrottling(AwsServiceException error) =>
-        ThrottlingCodes.Contains(error.ErrorCode) || ThrottlingCodes.Contains(error.ErrorType);
+        ThrottlingCodes.Contains(error.ErrorCode);
 
     /// <summary>Whether another try of the same call may succeed: throttling, 5xx, 429 and known transient codes.</summary>
     public static bool IsRetryable(AwsServiceException error) =>

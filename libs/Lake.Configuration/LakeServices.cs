@@ -8,19 +8,13 @@ public static class LakeServices
 {
     /// <summary>
     /// <see cref="LakeOptions"/> from the <c>Lake</c> section, checked at start by <see cref="LakeOptionsValidator"/> (a bad
-    /// name stops the launch with its key), and the AWS clients of <see cref="LakeAwsClients"/> (S3, DynamoDB, SQS, SNS,
-    /// Glue) from the standard settings, each created on first use. Replace <see cref="LakeAwsClients"/> to point them elsewhere.
+    /// name stops the launch with its key), and the AWS clients of <see cref="AwsClientRegistration.AddLakeAwsClients"/>
+    /// (S3, DynamoDB, SQS, SNS, Glue). Register other <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>) to point them elsewhere.
     /// </summary>
     public static IServiceCollection AddLakeResources(this IServiceCollection services)
     {
         services.AddOptions<LakeOptions>().BindConfiguration(LakeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LakeOptions>, LakeOptionsValidator>();
-        services.AddSingleton(_ => new LakeAwsClients());
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().S3);
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().DynamoDb);
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sqs);
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Sns);
-        services.AddSingleton(sp => sp.GetRequiredService<LakeAwsClients>().Glue);
-        return services;
+        return services.AddLakeAwsClients();
     }
 }

@@ -1,8 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Amazon.SQS;
+using Lake.Aws;
 using Lake.Aws.Glue;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 using Lake.Configuration;
 
 namespace Lake.Provisioning;
@@ -13,7 +14,7 @@ namespace Lake.Provisioning;
 /// It never deletes anything.
 /// </summary>
 public sealed class LakeProvisioner(
-    LakeOptions options, string region, IAmazonS3 s3, SqsClient sqs, SnsClient sns, GlueClient glue, IAmazonDynamoDB dynamo)
+    LakeOptions options, string region, IAmazonS3 s3, IAmazonSQS sqs, SnsClient sns, GlueClient glue, IAmazonDynamoDB dynamo)
 {
     /// <summary>Builds a provisioner over <paramref name="clients"/>.</summary>
     public LakeProvisioner(LakeOptions options, LakeAwsClients clients)
@@ -41,17 +42,10 @@ public sealed class LakeProvisioner(
         await notifications.EnsureAsync(options.Buckets.Raw, validate.Arn, report, cancellationToken);
         await notifications.EnsureAsync(options.Buckets.Clean, transform.Arn, report, cancellationToken);
 
-        var topicArn = await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, SiblingArn(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
+        var topicArn = await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, AwsArn.Sibling(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
         await new AlertsInboxProvisioner(queues, sns).EnsureAsync(options.AlertsInbox, topicArn, report, cancellationToken);
         await new CatalogProvisioner(glue).EnsureDatabaseAsync(options.GlueDatabase, options.Buckets.Curated, report, cancellationToken);
         await new StatusTableProvisioner(dynamo).EnsureAsync(options.StatusTable, report, cancellationToken);
         return report;
-    }
-
-    /// <summary>The ARN another service would give <paramref name="name"/> in the same partition, region and account.</summary>
-    private static string SiblingArn(string arn, string service, string name)
-    {
-        var parts = arn.Split(':');
-        return $"arn:{parts[1]}:{service}:{parts[3]}:{parts[4]}:{name}";
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Lake.Aws;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Configuration;
 
 namespace Lake.Provisioning;
@@ -9,7 +9,7 @@ namespace Lake.Provisioning;
 /// <summary>A work queue and its dead-letter queue, with the ARNs later steps need.</summary>
 internal sealed record ProvisionedQueue(string Url, string Arn, string DeadLetterUrl, string DeadLetterArn);
 
-internal sealed class QueueProvisioner(SqsClient sqs)
+internal sealed class QueueProvisioner(IAmazonSQS sqs)
 {
     public async Task<ProvisionedQueue> EnsureAsync(WorkQueue queue, int maxReceiveCount, ProvisioningReport report, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
             await sqs.SetQueueAttributesAsync(new SetQueueAttributesRequest
             {
                 QueueUrl = queueUrl,
-                Attributes = { [QueueAttributeName.Policy] = policy },
+                Attributes = new() { [QueueAttributeName.Policy] = policy },
             }, cancellationToken);
             action = current.ContainsKey(QueueAttributeName.Policy) ? ProvisioningAction.Updated : ProvisioningAction.Created;
         }
@@ -88,7 +88,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
         var arn = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
         {
             QueueUrl = url,
-            AttributeNames = { QueueAttributeName.QueueArn },
+            AttributeNames = [QueueAttributeName.QueueArn],
         }, cancellationToken)).QueueARN ?? throw new ProvisioningException($"SQS returned no QueueArn for queue '{name}'.");
         report.Add(ResourceKinds.Queue, name, arn, action);
         return (url, arn);
@@ -100,7 +100,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
         {
             return (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name }, cancellationToken)).QueueUrl;
         }
-        catch (AwsServiceException ex) when (ex.Is("QueueDoesNotExist"))
+        catch (QueueDoesNotExistException)
         {
             return null;
         }
@@ -110,8 +110,8 @@ internal sealed class QueueProvisioner(SqsClient sqs)
         (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
         {
             QueueUrl = url,
-            AttributeNames = { QueueAttributeName.All },
-        }, cancellationToken)).Attributes;
+            AttributeNames = [QueueAttributeName.All],
+        }, cancellationToken)).Attributes ?? [];
 
     /// <summary>JSON-valued attributes (policies) compare as JSON: key order and number-vs-string do not count.</summary>
     private static bool AttributeMatches(string name, string wanted, IReadOnlyDictionary<string, string> current)
@@ -121,7 +121,7 @@ internal sealed class QueueProvisioner(SqsClient sqs)
             return false;
         }
 
-        if (name is QueueAttributeName.RedrivePolicy or QueueAttributeName.Policy)
+        if (name == QueueAttributeName.RedrivePolicy.Value || name == QueueAttributeName.Policy.Value)
         {
             return JsonSemantics.Equal(wanted, actual);
         }

@@ -1,6 +1,5 @@
 using Lake.Aws.Glue;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 using Lake.Testing;
 
 namespace Lake.Aws.Tests;
@@ -19,7 +18,6 @@ public sealed class DefaultConfigurationTests(EmulatorFixture fixture)
         var variables = new Dictionary<string, string?>(fixture.AwsEnvironment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value))
         {
             ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9/unused",
-            ["AWS_ENDPOINT_URL_SQS"] = fixture.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_SNS"] = fixture.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_GLUE"] = fixture.Endpoint.ToString(),
             ["AWS_PROFILE"] = null,
@@ -32,17 +30,15 @@ public sealed class DefaultConfigurationTests(EmulatorFixture fixture)
                 Environment.SetEnvironmentVariable(name, value);
             }
 
-            using var sqs = new SqsClient();
             using var sns = new SnsClient();
             using var glue = new GlueClient();
 
-            var queueUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = TestNames.Unique("env") })).QueueUrl;
             var topicArn = (await sns.CreateTopicAsync(new CreateTopicRequest { Name = TestNames.Unique("env") })).TopicArn;
             var database = TestNames.Unique("env").Replace('-', '_');
             await glue.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseInput = new DatabaseInput { Name = database } });
 
-            Assert.Equal(fixture.Endpoint, sqs.Endpoint);
-            Assert.StartsWith(fixture.Endpoint.ToString().TrimEnd('/'), queueUrl);
+            Assert.Equal(fixture.Endpoint, sns.Endpoint);
+            Assert.Equal(fixture.Endpoint, glue.Endpoint);
             Assert.StartsWith($"arn:aws:sns:{EmulatorFixture.Region}:", topicArn);
             Assert.Equal(database, (await glue.GetDatabaseAsync(new GetDatabaseRequest { Name = database })).Database.Name);
         }

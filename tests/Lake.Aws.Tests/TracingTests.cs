@@ -1,9 +1,16 @@
 using System.Diagnostics;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Lake.Aws.Glue;
+using Lake.Aws.Telemetry;
 using Lake.Testing;
 
 namespace Lake.Aws.Tests;
 
+/// <summary>
+/// One client span per AWS call: Lake's own clients on the <c>Lake.Aws</c> source, the SDK's (S3, DynamoDB, SQS)
+/// through <see cref="AwsSdkTracing"/> on <c>Lake.AwsSdk</c>, both named <c>Service.Operation</c>.
+/// </summary>
 [Collection(EmulatorFixture.CollectionName)]
 [Trait("Category", "Integration")]
 public sealed class TracingTests : IDisposable
@@ -12,7 +19,7 @@ public sealed class TracingTests : IDisposable
     private readonly List<Activity> _stopped = [];
     private readonly ActivityListener _listener = new()
     {
-        ShouldListenTo = source => source.Name == "Lake.Aws",
+        ShouldListenTo = source => source.Name is "Lake.Aws" or AwsSdkTracing.SourceName,
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
     };
 
@@ -27,39 +34,66 @@ public sealed class TracingTests : IDisposable
             }
         };
         ActivitySource.AddActivityListener(_listener);
+        AwsSdkTracing.Enable();
     }
 
     [Fact]
-    public async Task EachCallIsOneClientSpanNamedByServiceAndOperation()
+    public async Task EachCallOfOurClientsIsOneClientSpanNamedByServiceAndOperation()
     {
-        using var sqs = new SqsClient(EmulatorClients.Options(_fixture));
-        var name = TestNames.Unique("traced");
+        using var glue = new GlueClient(EmulatorClients.Options(_fixture));
 
-        await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = name });
+        await glue.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseInput = new() { Name = TestNames.Unique("traced").Replace('-', '_') } });
 
-        var span = Spans().Single(a => a.DisplayName == "SQS.CreateQueue" && a.GetTagItem("rpc.method") as string == "CreateQueue" && a.Kind == ActivityKind.Client);
+        var span = Spans("Lake.Aws").Single(a => a.DisplayName == "Glue.CreateDatabase" && a.GetTagItem("rpc.method") as string == "CreateDatabase" && a.Kind == ActivityKind.Client);
         Assert.Equal("aws-api", span.GetTagItem("rpc.system"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
     }
 
     [Fact]
-    public async Task AFailedCallsSpanCarriesTheAwsErrorCodeAndRequestId()
+    public async Task AFailedCallOfOurClientsCarriesTheAwsErrorCodeAndRequestId()
     {
-        using var sqs = new SqsClient(EmulatorClients.Options(_fixture));
+        using var glue = new GlueClient(EmulatorClients.Options(_fixture));
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = TestNames.Unique("missing") }));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => glue.GetDatabaseAsync(new GetDatabaseRequest { Name = TestNames.Unique("missing").Replace('-', '_') }));
 
-        var span = Spans().Last(a => a.DisplayName == "SQS.GetQueueUrl");
+        var span = Spans("Lake.Aws").Last(a => a.DisplayName == "Glue.GetDatabase");
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal(error.ErrorCode, span.GetTagItem("aws.error_code"));
         Assert.Equal(error.RequestId, span.GetTagItem("aws.request_id"));
     }
 
-    private List<Activity> Spans()
+    [Fact]
+    public async Task EachSdkCallIsOneClientSpanNamedByServiceAndOperation()
+    {
+        using var sqs = _fixture.AwsOptions.CreateServiceClient<IAmazonSQS>();
+
+        await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = TestNames.Unique("traced") });
+
+        var span = Spans(AwsSdkTracing.SourceName).Single(a => a.DisplayName == "SQS.CreateQueue" && a.Kind == ActivityKind.Client);
+        Assert.Equal("aws-api", span.GetTagItem("rpc.system"));
+        Assert.Equal("SQS", span.GetTagItem("rpc.service"));
+        Assert.Equal("CreateQueue", span.GetTagItem("rpc.method"));
+        Assert.NotEqual(ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
+    public async Task AFailedSdkCallsSpanCarriesTheAwsErrorCodeAndRequestId()
+    {
+        using var sqs = _fixture.AwsOptions.CreateServiceClient<IAmazonSQS>();
+
+        var error = await Assert.ThrowsAsync<QueueDoesNotExistException>(() => sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = TestNames.Unique("missing") }));
+
+        var span = Spans(AwsSdkTracing.SourceName).Last(a => a.DisplayName == "SQS.GetQueueUrl");
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal(error.ErrorCode, span.GetTagItem("aws.error_code"));
+        Assert.Equal(error.RequestId, span.GetTagItem("aws.request_id"));
+    }
+
+    private List<Activity> Spans(string source)
     {
         lock (_stopped)
         {
-            return [.. _stopped];
+            return [.. _stopped.Where(activity => activity.Source.Name == source)];
         }
     }
 

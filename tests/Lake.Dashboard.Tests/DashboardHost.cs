@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-using Lake.Aws;
 using Lake.Testing;
 
 namespace Lake.Dashboard.Tests;
@@ -45,12 +43,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             Port = 0,
             Lake = lake.Options,
             StateDirectory = stateDirectory,
-            Aws = new AwsClientOptions
-            {
-                Region = EmulatorFixture.Region,
-                ServiceUrl = emulator.Endpoint,
-                Credentials = new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
-            },
+            Aws = emulator.AwsOptions,
         }, feed, CancellationToken.None);
         return new DashboardHost(lake, ownsLake, feed, server);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Functions.Validate.FileChecks;
 using Lake.Functions.Validate.Uploads;
 using Lake.Lambda.Events;
@@ -21,18 +21,13 @@ public sealed class ValidateFunctionTests(EmulatorFixture emulator) : IAsyncLife
     private const string Header = "order_id,order_date,quantity";
     private static readonly CsvFileRules OrderRules = new(["order_id", "order_date", "quantity"], MaxBytes: 10_000, MaxLineLength: 64);
     private TestLake _lake = null!;
-    private string _alerts = null!;
+    private AlertInbox _alerts = null!;
 
     public async Task InitializeAsync()
     {
         _lake = new TestLake(emulator);
-        var report = await _lake.Provisioner.ProvisionAsync();
-        var topic = report.Find(Provisioning.ResourceKinds.Topic, _lake.Options.AlertsTopic).Identifier;
-
-        // An inbox for alerts, as a user (or the dashboard) subscribes one.
-        _alerts = (await _lake.Clients.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = TestNames.Unique("inbox") })).QueueUrl;
-        var inboxArn = (await _lake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = _alerts, AttributeNames = { QueueAttributeName.QueueArn } })).QueueARN!;
-        await _lake.Clients.Sns.SubscribeAsync(new SubscribeRequest { TopicArn = topic, Protocol = "sqs", Endpoint = inboxArn, Attributes = { ["RawMessageDelivery"] = "true" } });
+        await _lake.Provisioner.ProvisionAsync();
+        _alerts = await AlertInbox.SubscribeAsync(_lake);
     }
 
     public Task DisposeAsync()
@@ -166,11 +161,11 @@ public sealed class ValidateFunctionTests(EmulatorFixture emulator) : IAsyncLife
     private async Task<SQSEvent> NextEventAsync(string key)
     {
         var queue = (await _lake.Clients.Sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = _lake.Options.Queues.Validate.Name })).QueueUrl;
-        var arn = (await _lake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = queue, AttributeNames = { QueueAttributeName.QueueArn } })).QueueARN!;
+        var arn = (await _lake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = queue, AttributeNames = [QueueAttributeName.QueueArn] })).QueueARN;
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var received = await _lake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 2, MaxNumberOfMessages = 10 });
-            foreach (var message in received.Messages)
+            foreach (var message in received.Messages ?? [])
             {
                 await _lake.Clients.Sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = queue, ReceiptHandle = message.ReceiptHandle });
                 if (message.Body.Contains(Uri.EscapeDataString(key.Split('/')[^1]).Replace("%20", "+"), StringComparison.Ordinal) || message.Body.Contains(key.Split('/')[^1], StringComparison.Ordinal))
@@ -183,11 +178,7 @@ public sealed class ValidateFunctionTests(EmulatorFixture emulator) : IAsyncLife
         throw new Xunit.Sdk.XunitException($"no S3 event for {key}");
     }
 
-    private async Task<List<JsonElement>> AlertsAsync()
-    {
-        var received = await _lake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = _alerts, WaitTimeSeconds = 1, MaxNumberOfMessages = 10 });
-        return received.Messages.Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()).ToList();
-    }
+    private Task<IReadOnlyList<JsonElement>> AlertsAsync() => _alerts.ReceiveAsync();
 
     private async Task AssertRawKeptAsync(string key) =>
         Assert.NotNull(await _lake.Clients.S3.GetObjectMetadataAsync(_lake.Options.Buckets.Raw, key));

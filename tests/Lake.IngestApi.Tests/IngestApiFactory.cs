@@ -1,10 +1,8 @@
-using Lake.Configuration;
 using Lake.IngestApi.Datasets;
 using Lake.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lake.IngestApi.Tests;
 
@@ -22,8 +20,7 @@ internal sealed class IngestApiFactory(TestLake lake) : WebApplicationFactory<Pr
         builder.UseSetting("Lake:StatusTable", lake.Options.StatusTable);
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<LakeAwsClients>();
-            services.AddSingleton(lake.Clients);
+            services.AddDefaultAWSOptions(lake.AwsOptions);
             services.AddSingleton<IDatasetCatalog>(new FixedCatalog([Orders]));
         });
     }

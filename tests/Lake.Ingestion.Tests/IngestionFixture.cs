@@ -1,4 +1,3 @@
-using Lake.Configuration;
 using Lake.Testing;
 using Lake.Uploads;
 
@@ -35,33 +34,8 @@ public sealed class IngestionFixture : IAsyncLifetime
         await _aws.InitializeAsync();
         Lake = new TestLake(_aws);
         await Lake.Provisioner.ProvisionAsync();
-        var lakeEnvironment = LakeEnvironment.Of(Lake.Options);
-
-        var emulator = new Dictionary<string, string>(_aws.AwsEnvironment);
-        const string Validate = "LambdaEmulator__Functions__validate__";
-        emulator[Validate + "Command"] = "dotnet";
-        emulator[Validate + "Arguments__0"] = RepoPaths.BuiltAssembly("functions/Lake.Functions.Validate");
-        emulator[Validate + "TimeoutSeconds"] = "60";
-        emulator[Validate + "EventSourceMappings__0__QueueName"] = Lake.Options.Queues.Validate.Name;
-        emulator[Validate + "EventSourceMappings__0__BatchSize"] = "10";
-        emulator[Validate + "EventSourceMappings__0__MaximumBatchingWindowInSeconds"] = "1";
-        emulator[Validate + "EventSourceMappings__0__VisibilityTimeoutSeconds"] = RetryAfterSeconds.ToString();
-        emulator[Validate + "EventSourceMappings__0__FunctionResponseTypes__0"] = "ReportBatchItemFailures";
-        foreach (var (key, value) in lakeEnvironment)
-        {
-            emulator[Validate + "Environment__" + key] = value;
-        }
-
-        LambdaEmulator = await ServiceProcess.StartAsync("services/Lake.LambdaEmulator", emulator);
-        await LambdaEmulator.WaitForOutputAsync(line => line.Contains("validate function ready", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-
-        var ingest = new Dictionary<string, string>(_aws.AwsEnvironment) { ["IngestApi__ApiKeys__0"] = ApiKey };
-        foreach (var (key, value) in lakeEnvironment)
-        {
-            ingest[key] = value;
-        }
-
-        IngestApi = await ServiceProcess.StartAsync("services/Lake.IngestApi", ingest);
+        LambdaEmulator = await ValidateFunctionHost.StartAsync(_aws.AwsEnvironment, Lake.Options, RetryAfterSeconds);
+        IngestApi = await ServiceProcess.StartAsync("services/Lake.IngestApi", ServiceEnvironment.For(_aws.AwsEnvironment, Lake.Options, ("IngestApi__ApiKeys__0", ApiKey)));
     }
 
     /// <summary>Waits until the validate function has decided on the upload (validated, rejected or failed) and returns its status.</summary>

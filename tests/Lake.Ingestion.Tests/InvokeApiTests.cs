@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Lambda;
 using Lake.Lambda.Events;
 using Lake.Testing;
@@ -65,7 +66,7 @@ public sealed class InvokeApiTests(IngestionFixture lake)
     {
         var sqs = lake.Lake.Clients.Sqs;
         var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = lake.Lake.Options.Queues.Validate.Name })).QueueUrl;
-        var arn = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = { QueueAttributeName.QueueArn } })).QueueARN!;
+        var arn = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [QueueAttributeName.QueueArn] })).QueueARN;
         return new SQSEvent.SQSMessage { MessageId = id, ReceiptHandle = $"handle-{id}", Body = body, EventSourceArn = arn, AwsRegion = EmulatorFixture.Region };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Testing;
 using Lake.Uploads;
 
@@ -43,7 +44,7 @@ public sealed class ValidationPipelineTests(IngestionFixture lake)
         Assert.Equal(expected.Check, reason.GetProperty("check").GetString());
         Assert.Equal(expected.Line, reason.GetProperty("line").GetInt64());
         Assert.Equal(status.Details["reason"], reason.GetProperty("detail").GetString());
-        var alert = await inbox.WaitForAsync(a => a.GetProperty("uploadId").GetString() == id.Value);
+        var alert = await inbox.WaitForAsync(a => a.GetProperty("uploadId").GetString() == id.Value, TimeSpan.FromSeconds(30));
         Assert.Equal(expected.Check, alert.GetProperty("check").GetString());
         Assert.Equal("orders", alert.GetProperty("dataset").GetString());
         await AssertObjectAsync(lake.Lake.Options.Buckets.Rejected, $"orders/{id}.csv");
@@ -86,9 +87,9 @@ public sealed class ValidationPipelineTests(IngestionFixture lake)
         {
             var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
-                QueueUrl = dlq, WaitTimeSeconds = 2, MaxNumberOfMessages = 10, MessageSystemAttributeNames = { "ApproximateReceiveCount" },
+                QueueUrl = dlq, WaitTimeSeconds = 2, MaxNumberOfMessages = 10, MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
             });
-            if (received.Messages.FirstOrDefault(m => m.Body == poison) is { } dead)
+            if (received.Messages?.FirstOrDefault(m => m.Body == poison) is { } dead)
             {
                 Assert.True(int.Parse(dead.Attributes["ApproximateReceiveCount"]) >= 3, $"received {dead.Attributes["ApproximateReceiveCount"]} times");
                 Assert.Contains(lake.LambdaEmulator.Output, line => line.Contains("not an S3 event", StringComparison.Ordinal) || line.Contains("\"level\":\"error\"", StringComparison.Ordinal));

@@ -1,4 +1,7 @@
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
 using Lake.AwsEmulator;
+using Lake.Configuration;
 using Xunit;
 
 namespace Lake.Testing;
@@ -26,6 +29,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>The AWS CLI pointed at this emulator.</summary>
     public AwsCli Cli => new(Endpoint, Region, AccessKey, SecretKey);
+
+    /// <summary>Every AWS client (the SDK's and Lake's) pointed at this emulator.</summary>
+    public AWSOptions AwsOptions => LakeAwsOptions.ForEndpoint(Region, Endpoint, new BasicAWSCredentials(AccessKey, SecretKey));
 
     /// <summary>The environment a Lake process needs to talk to this emulator (DESIGN §3).</summary>
     public IReadOnlyDictionary<string, string> AwsEnvironment => new Dictionary<string, string>

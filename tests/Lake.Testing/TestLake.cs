@@ -1,5 +1,4 @@
-using Amazon.Runtime;
-using Lake.Aws;
+using Amazon.Extensions.NETCore.Setup;
 using Lake.Configuration;
 using Lake.Provisioning;
 
@@ -11,13 +10,12 @@ public sealed class TestLake : IDisposable
     public TestLake(EmulatorFixture emulator)
     {
         Options = OptionsFor(TestNames.Unique("lake"));
-        Clients = new LakeAwsClients(new AwsClientOptions
-        {
-            Region = EmulatorFixture.Region,
-            ServiceUrl = emulator.Endpoint,
-            Credentials = new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
-        });
+        AwsOptions = emulator.AwsOptions;
+        Clients = new LakeAwsClients(AwsOptions);
     }
+
+    /// <summary>What points the SDK's clients (and Lake's) at the emulator: register it with <c>AddDefaultAWSOptions</c>.</summary>
+    public AWSOptions AwsOptions { get; }
 
     public LakeOptions Options { get; }
 

@@ -12,9 +12,9 @@ public sealed class FailureTests(EmulatorFixture emulator) : TransformServiceTes
     public async Task AMessageThatIsNotAnS3EventEndsInTheDeadLetterQueueWithAnAlert()
     {
         var inbox = await AlertInbox.SubscribeAsync(Lake.TestLake);
-        var url = (await Lake.TestLake.Clients.Sqs.GetQueueUrlAsync(new() { QueueName = Lake.TestLake.Options.Queues.Transform.Name })).QueueUrl;
+        var url = (await Lake.TestLake.Clients.Sqs.GetQueueUrlAsync(Lake.TestLake.Options.Queues.Transform.Name)).QueueUrl;
 
-        await Lake.TestLake.Clients.Sqs.SendMessageAsync(new() { QueueUrl = url, MessageBody = "{\"not\": \"an event\"" });
+        await Lake.TestLake.Clients.Sqs.SendMessageAsync(url, "{\"not\": \"an event\"");
 
         var dead = Assert.Single(await Lake.WaitForDeadLettersAsync(1, TimeSpan.FromSeconds(30)));
         Assert.Equal("{\"not\": \"an event\"", dead.Body);

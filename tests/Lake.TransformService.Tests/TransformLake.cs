@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.S3.Model;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Configuration;
 using Lake.Testing;
 using Lake.Uploads;
@@ -168,8 +169,8 @@ internal sealed class TransformLake : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (messages.Count < count && DateTime.UtcNow < deadline)
         {
-            var received = await TestLake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = { "All" } });
-            messages.AddRange(received.Messages);
+            var received = await TestLake.Clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = ["All"] });
+            messages.AddRange(received.Messages ?? []);
         }
 
         Assert.True(messages.Count >= count, $"{messages.Count} of {count} messages in the dead-letter queue after {timeout}:\n{string.Join('\n', Service.Output.TakeLast(30))}");
@@ -186,8 +187,8 @@ internal sealed class TransformLake : IAsyncDisposable
             var attributes = (await TestLake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
             {
                 QueueUrl = url,
-                AttributeNames = { QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible },
-            })).Attributes;
+                AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible],
+            })).Attributes ?? [];
             if (attributes.Values.All(v => v == "0"))
             {
                 return;

@@ -4,12 +4,12 @@ using System.Text;
 namespace Lake.Aws.Protocols;
 
 /// <summary>What an error response said, whatever protocol carried it.</summary>
-internal sealed record AwsErrorDetails(string Code, string Message, string? RequestId, string? Type = null)
+internal sealed record AwsErrorDetails(string Code, string Message, string? RequestId)
 {
     private const int SnippetLength = 300;
 
     public AwsServiceException ToException(string serviceName, HttpStatusCode statusCode) =>
-        new(serviceName, Code, Message, statusCode, RequestId, Type);
+        new(serviceName, Code, Message, statusCode, RequestId);
 
     /// <summary>The request id AWS puts in a response header, if any.</summary>
     public static string? RequestIdFrom(HttpResponseMessage response)

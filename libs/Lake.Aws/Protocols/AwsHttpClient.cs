@@ -70,13 +70,12 @@ internal sealed class AwsHttpClient : IDisposable
         Func<HttpResponseMessage, byte[], AwsErrorDetails> parseError,
         CancellationToken cancellationToken)
     {
-        var attemptTimeout = AttemptTimeout + request.ExtraTimeout;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var message = await CreateSignedMessageAsync(request);
             using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptLimit.CancelAfter(attemptTimeout);
+            attemptLimit.CancelAfter(AttemptTimeout);
             try
             {
                 using var response = await _http.SendAsync(message, attemptLimit.Token);
@@ -102,7 +101,7 @@ internal sealed class AwsHttpClient : IDisposable
                 if (attempt >= _maxAttempts)
                 {
                     throw new TimeoutException(
-                        $"{Service.ServiceId} {request.Operation} did not answer within {attemptTimeout.TotalSeconds:0}s, {attempt} times.", exception);
+                        $"{Service.ServiceId} {request.Operation} did not answer within {AttemptTimeout.TotalSeconds:0}s, {attempt} times.", exception);
                 }
             }
 

@@ -9,8 +9,4 @@ internal sealed record AwsHttpRequest(
     string Operation,
     byte[] Body,
     string ContentType,
-    IReadOnlyDictionary<string, string> Headers)
-{
-    /// <summary>Time the service may legitimately hold the call (SQS long polling) on top of the usual limit.</summary>
-    public TimeSpan ExtraTimeout { get; init; }
-}
+    IReadOnlyDictionary<string, string> Headers);

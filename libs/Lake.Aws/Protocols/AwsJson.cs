@@ -8,7 +8,7 @@ namespace Lake.Aws.Protocols;
 
 /// <summary>
 /// JSON as the AWS JSON protocols write it: member names as declared (PascalCase), nulls and empty collections left
-/// out, timestamps as epoch seconds; booleans and numbers sent as strings (moto's SQS batch <c>SenderFault</c>) read. Collections read as null stay empty, so model collections are never null.
+/// out, timestamps as epoch seconds; numbers sent as strings read. Collections read as null stay empty, so model collections are never null.
 /// </summary>
 internal static class AwsJson
 {
@@ -24,7 +24,6 @@ internal static class AwsJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepCollectionsNonNull } },
         };
         options.Converters.Add(new EpochSecondsConverter());
-        options.Converters.Add(new LenientBooleanConverter());
         options.MakeReadOnly();
         return options;
     }
@@ -70,20 +69,5 @@ internal static class AwsJson
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
             writer.WriteNumberValue((value.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds);
-    }
-
-    /// <summary>Booleans, also when a service (moto's SQS <c>SendMessageBatch</c>) sends them as <c>"true"</c>.</summary>
-    private sealed class LenientBooleanConverter : JsonConverter<bool>
-    {
-        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType switch
-            {
-                JsonTokenType.True => true,
-                JsonTokenType.False => false,
-                JsonTokenType.String when bool.TryParse(reader.GetString(), out var value) => value,
-                _ => throw new JsonException($"Expected a boolean, got {reader.TokenType}."),
-            };
-
-        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
     }
 }

@@ -5,32 +5,20 @@ namespace Lake.Aws.Protocols;
 /// <summary>
 /// The AWS JSON 1.0 / 1.1 protocol: <c>POST /</c>, <c>X-Amz-Target: Prefix.Operation</c>, JSON in and out.
 /// </summary>
-/// <param name="queryCompatible">
-/// For services that moved from the Query protocol (SQS): sends <c>x-amzn-query-mode: true</c> and takes the error
-/// code from the <c>x-amzn-query-error</c> header, as the official SDKs do.
-/// </param>
-internal sealed class JsonProtocol(AwsHttpClient http, string targetPrefix, string jsonVersion, bool queryCompatible = false)
+internal sealed class JsonProtocol(AwsHttpClient http, string targetPrefix, string jsonVersion)
 {
-    private const string QueryErrorHeader = "x-amzn-query-error";
-
     public AwsHttpClient Http => http;
 
     public async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,
         TRequest request,
-        CancellationToken cancellationToken,
-        TimeSpan extraTimeout = default)
+        CancellationToken cancellationToken)
         where TResponse : new()
     {
         ArgumentNullException.ThrowIfNull(request);
         var headers = new Dictionary<string, string> { ["X-Amz-Target"] = $"{targetPrefix}.{operation}" };
-        if (queryCompatible)
-        {
-            headers["x-amzn-query-mode"] = "true";
-        }
-
         var body = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
-        var call = new AwsHttpRequest(operation, body, $"application/x-amz-json-{jsonVersion}", headers) { ExtraTimeout = extraTimeout };
+        var call = new AwsHttpRequest(operation, body, $"application/x-amz-json-{jsonVersion}", headers);
         var response = await http.SendAsync(call, ParseError, cancellationToken);
         if (response.Length == 0)
         {
@@ -75,14 +63,13 @@ internal sealed class JsonProtocol(AwsHttpClient http, string targetPrefix, stri
             type = errorTypes.FirstOrDefault();
         }
 
-        type = ShortCode(type);
-        var code = QueryErrorCode(response) ?? type;
+        var code = ShortCode(type);
         return code is null
             ? AwsErrorDetails.Unrecognised(response, body)
-            : new AwsErrorDetails(code, message ?? string.Empty, requestId, type);
+            : new AwsErrorDetails(code, message ?? string.Empty, requestId);
     }
 
-    /// <summary><c>com.amazonaws.sqs#QueueDoesNotExist</c> → <c>QueueDoesNotExist</c>; drops a trailing <c>:http://...</c>.</summary>
+    /// <summary><c>com.amazonaws.glue#EntityNotFoundException</c> → <c>EntityNotFoundException</c>; drops a trailing <c>:http://...</c>.</summary>
     private static string? ShortCode(string? type)
     {
         if (string.IsNullOrWhiteSpace(type))
@@ -94,12 +81,6 @@ internal sealed class JsonProtocol(AwsHttpClient http, string targetPrefix, stri
         var colon = code.IndexOf(':');
         return (colon >= 0 ? code[..colon] : code).Trim();
     }
-
-    /// <summary>The Query-protocol code from <c>x-amzn-query-error: Code;Sender</c>.</summary>
-    private static string? QueryErrorCode(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(QueryErrorHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } value
-            ? value.Split(';')[0].Trim() is { Length: > 0 } code ? code : null
-            : null;
 
     private static string? StringMember(JsonElement element, params string[] names)
     {

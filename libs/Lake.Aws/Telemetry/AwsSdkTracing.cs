@@ -6,7 +6,7 @@ using Amazon.Runtime.Telemetry.Tracing;
 namespace Lake.Aws.Telemetry;
 
 /// <summary>
-/// Spans for the official SDK clients (S3, DynamoDB): AWSSDK.Core 4 reports each call through
+/// Spans for the official SDK clients (S3, DynamoDB, SQS): AWSSDK.Core 4 reports each call through
 /// <see cref="AWSConfigs.TelemetryProvider"/>, a no-op until a tracer provider is registered. This registers one over
 /// <see cref="ActivitySource"/> <c>Lake.AwsSdk</c>, which Lake's telemetry listens to like every <c>Lake.*</c> source
 /// (what OpenTelemetry.Instrumentation.AWS does, which this registry lacks).

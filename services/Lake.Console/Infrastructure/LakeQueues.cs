@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Lake.Aws;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace Lake.Console.Infrastructure;
 
@@ -20,7 +20,7 @@ public sealed record MovedBatch(int Received, int Moved, int Refused);
 /// resolved to URLs when first needed (the console may start before the lake is provisioned) and remembered once
 /// found. Thread-safe.
 /// </summary>
-internal sealed class LakeQueues(SqsClient sqs)
+internal sealed class LakeQueues(IAmazonSQS sqs)
 {
     private readonly ConcurrentDictionary<string, string> _urls = new(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ internal sealed class LakeQueues(SqsClient sqs)
             var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name }, cancellationToken)).QueueUrl;
             return _urls[name] = url;
         }
-        catch (AwsServiceException ex) when (ex.Is("QueueDoesNotExist") || ex.Is("AWS.SimpleQueueService.NonExistentQueue"))
+        catch (QueueDoesNotExistException)
         {
             return null;
         }
@@ -53,8 +53,8 @@ internal sealed class LakeQueues(SqsClient sqs)
         var attributes = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
         {
             QueueUrl = url,
-            AttributeNames = { QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible },
-        }, cancellationToken)).Attributes;
+            AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible],
+        }, cancellationToken)).Attributes ?? [];
         return new QueueDepth(name, true, Count(attributes, QueueAttributeName.ApproximateNumberOfMessages),
             Count(attributes, QueueAttributeName.ApproximateNumberOfMessagesNotVisible));
     }
@@ -71,9 +71,9 @@ internal sealed class LakeQueues(SqsClient sqs)
             MaxNumberOfMessages = Math.Clamp(max, 1, 10),
             VisibilityTimeout = visibilitySeconds,
             WaitTimeSeconds = waitSeconds,
-            MessageSystemAttributeNames = { MessageSystemAttributeName.ApproximateReceiveCount, MessageSystemAttributeName.SentTimestamp },
+            MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount, MessageSystemAttributeName.SentTimestamp],
         }, cancellationToken);
-        return [.. received.Messages.DistinctBy(m => m.MessageId).Select(View)];
+        return [.. (received.Messages ?? []).DistinctBy(m => m.MessageId).Select(View)];
     }
 
     /// <summary>Deletes received messages. Not cancelled: a message acknowledged by the caller must leave the queue.</summary>
@@ -103,9 +103,9 @@ internal sealed class LakeQueues(SqsClient sqs)
             MaxNumberOfMessages = Math.Clamp(max, 1, 10),
             VisibilityTimeout = holdSeconds,
             WaitTimeSeconds = 1,
-            MessageAttributeNames = { "All" },
+            MessageAttributeNames = ["All"],
         }, cancellationToken)).Messages;
-        if (batch.Count == 0)
+        if (batch is not { Count: > 0 })
         {
             return new MovedBatch(0, 0, 0);
         }
@@ -115,7 +115,7 @@ internal sealed class LakeQueues(SqsClient sqs)
             QueueUrl = toUrl,
             Entries = [.. batch.Select((m, i) => new SendMessageBatchRequestEntry { Id = Id(i), MessageBody = m.Body, MessageAttributes = m.MessageAttributes })],
         }, cancellationToken);
-        var sentIds = response.Successful.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var sentIds = (response.Successful ?? []).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var sent = batch.Where((_, i) => sentIds.Contains(Id(i))).ToList();
         var refused = batch.Where((_, i) => !sentIds.Contains(Id(i))).ToList();
 
@@ -138,8 +138,8 @@ internal sealed class LakeQueues(SqsClient sqs)
         m.MessageId,
         m.Body,
         m.ReceiptHandle,
-        long.TryParse(m.Attributes.GetValueOrDefault(MessageSystemAttributeName.SentTimestamp), out var sent) ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
-        int.TryParse(m.Attributes.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount), out var count) ? count : 0);
+        long.TryParse(m.Attributes?.GetValueOrDefault(MessageSystemAttributeName.SentTimestamp), out var sent) ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
+        int.TryParse(m.Attributes?.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount), out var count) ? count : 0);
 
     private static int Count(Dictionary<string, string> attributes, string name) =>
         int.TryParse(attributes.GetValueOrDefault(name), out var value) ? value : 0;

@@ -1,4 +1,3 @@
-using Lake.Aws;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Lake.Console.Infrastructure;
@@ -15,7 +14,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var (status, title, detail) = exception switch
         {
-            AwsServiceException or Amazon.Runtime.AmazonServiceException or HttpRequestException =>
+            Lake.Aws.AwsServiceException or Amazon.Runtime.AmazonServiceException or HttpRequestException =>
                 (StatusCodes.Status503ServiceUnavailable, "Lake unavailable", $"The lake did not answer: {exception.Message}"),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The console could not answer this request; its log says why."),

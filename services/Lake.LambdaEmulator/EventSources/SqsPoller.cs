@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Lake.Aws;
-using Lake.Aws.Sqs;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Lambda;
 using Lake.Lambda.Events;
 using Lake.LambdaEmulator.Functions;
@@ -12,7 +13,7 @@ namespace Lake.LambdaEmulator.EventSources;
 /// function, and deletes what succeeded. What failed stays on the queue and comes back after its
 /// visibility timeout; the queue's redrive policy moves it to the DLQ after maxReceiveCount receives.
 /// </summary>
-internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSourceMappingOptions mapping, string region, ILogger logger)
+internal sealed class SqsPoller(IAmazonSQS sqs, FunctionRuntime function, EventSourceMappingOptions mapping, string region, ILogger logger)
 {
     private const int MaxLongPollSeconds = 20;
 
@@ -33,7 +34,7 @@ internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSo
             {
                 break;
             }
-            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException)
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
             {
                 logger.LogWarning("{Function}: polling {Queue} failed, retrying: {Error}", function.Name, mapping.QueueName, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -48,10 +49,10 @@ internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSo
             try
             {
                 var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = mapping.QueueName }, stopping)).QueueUrl;
-                var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = { QueueAttributeName.QueueArn } }, stopping);
+                var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [QueueAttributeName.QueueArn] }, stopping);
                 return (url, attributes.QueueARN ?? $"arn:aws:sqs:{region}:unknown:{mapping.QueueName}");
             }
-            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException)
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
             {
                 // The provisioner may not have created it yet.
                 logger.LogWarning("{Function}: queue {Queue} not available yet: {Error}", function.Name, mapping.QueueName, ex.Message);
@@ -75,15 +76,16 @@ internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSo
                 MaxNumberOfMessages = Math.Min(10, mapping.BatchSize - batch.Count),
                 WaitTimeSeconds = wait,
                 VisibilityTimeout = mapping.VisibilityTimeoutSeconds,
-                MessageSystemAttributeNames = { MessageSystemAttributeName.All },
-                MessageAttributeNames = { "All" },
+                MessageSystemAttributeNames = [MessageSystemAttributeName.All],
+                MessageAttributeNames = ["All"],
             }, stopping);
-            if (batch.Count == 0 && received.Messages.Count > 0)
+            var messages = received.Messages ?? [];
+            if (batch.Count == 0 && messages.Count > 0)
             {
                 windowEnds = DateTimeOffset.UtcNow + window;
             }
 
-            batch.AddRange(received.Messages);
+            batch.AddRange(messages);
             if (batch.Count > 0 && DateTimeOffset.UtcNow >= windowEnds)
             {
                 break;
@@ -152,8 +154,8 @@ internal sealed class SqsPoller(SqsClient sqs, FunctionRuntime function, EventSo
             ReceiptHandle = m.ReceiptHandle,
             Body = m.Body,
             Md5OfBody = m.MD5OfBody,
-            Attributes = new Dictionary<string, string>(m.Attributes),
-            MessageAttributes = m.MessageAttributes.ToDictionary(
+            Attributes = new Dictionary<string, string>(m.Attributes ?? []),
+            MessageAttributes = (m.MessageAttributes ?? []).ToDictionary(
                 a => a.Key, a => new SQSEvent.MessageAttribute { DataType = a.Value.DataType, StringValue = a.Value.StringValue }),
             EventSourceArn = queueArn,
             AwsRegion = region,

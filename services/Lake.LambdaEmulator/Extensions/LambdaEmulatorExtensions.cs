@@ -1,3 +1,4 @@
+using Amazon.SQS;
 using Lake.LambdaEmulator.Apis;
 using Lake.LambdaEmulator.EventSources;
 using Lake.LambdaEmulator.Functions;
@@ -30,6 +31,8 @@ public static class LambdaEmulatorExtensions
                 "Every event source mapping needs a QueueName and a BatchSize of 1-10000.")
             .ValidateOnStart();
         builder.Services.AddSingleton<FunctionRegistry>();
+        builder.Services.AddAWSService<IAmazonSQS>();
+        builder.Services.AddSingleton(sp => new Lazy<IAmazonSQS>(sp.GetRequiredService<IAmazonSQS>));
         builder.Services.AddHostedService<FunctionHost>();
         builder.Services.AddHostedService<EventSourceMappingHost>();
         return builder;

@@ -33,7 +33,7 @@ public sealed class CatalogReader(GlueClient glue, IOptions<LakeOptions> lake, I
             var response = await glue.GetTableAsync(new GetTableRequest { DatabaseName = Database, Name = name }, cancellationToken);
             return await DescribeAsync(response.Table, cancellationToken);
         }
-        catch (AwsServiceException error) when (error.Is("EntityNotFoundException"))
+        catch (AwsServiceException error) when (error.ErrorCode == "EntityNotFoundException")
         {
             return null;
         }

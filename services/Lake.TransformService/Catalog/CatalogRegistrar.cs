@@ -33,7 +33,7 @@ public sealed class CatalogRegistrar(GlueClient glue, IOptions<LakeOptions> lake
                 await glue.CreateTableAsync(new CreateTableRequest { DatabaseName = Database, TableInput = desired }, cancellationToken);
                 return;
             }
-            catch (AwsServiceException ex) when (ex.Is("AlreadyExistsException"))
+            catch (AwsServiceException ex) when (ex.ErrorCode == "AlreadyExistsException")
             {
                 // Another transform created it meanwhile: compare with theirs.
                 existing = await FindTableAsync(contract.Dataset, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class CatalogRegistrar(GlueClient glue, IOptions<LakeOptions> lake
         {
             return (await glue.GetTableAsync(new GetTableRequest { DatabaseName = Database, Name = name }, cancellationToken)).Table;
         }
-        catch (AwsServiceException ex) when (ex.Is("EntityNotFoundException"))
+        catch (AwsServiceException ex) when (ex.ErrorCode == "EntityNotFoundException")
         {
             return null;
         }

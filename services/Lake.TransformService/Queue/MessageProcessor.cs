@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Configuration;
 using Lake.Lambda;
 using Lake.Lambda.Events;
@@ -18,7 +19,7 @@ namespace Lake.TransformService.Queue;
 /// message to the dead-letter queue on the next receive, so a poison message never loops.
 /// </summary>
 public sealed class MessageProcessor(
-    SqsClient sqs,
+    IAmazonSQS sqs,
     UploadTransformer transformer,
     UploadReports reports,
     DatasetLocks locks,
@@ -29,7 +30,7 @@ public sealed class MessageProcessor(
 {
     public async Task ProcessAsync(Message message, CancellationToken stopping)
     {
-        var receiveCount = int.TryParse(message.Attributes.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
+        var receiveCount = int.TryParse(message.Attributes?.GetValueOrDefault(MessageSystemAttributeName.ApproximateReceiveCount.Value), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
         var visibility = lake.Value.Queues.Transform.VisibilityTimeoutSeconds;
         string? key = null;
         try
@@ -121,7 +122,7 @@ public sealed class MessageProcessor(
         {
             QueueUrl = addresses.DeadLetterQueueUrl,
             MessageBody = message.Body,
-            MessageAttributes = { ["lake-refused"] = new MessageAttributeValue { StringValue = reason } },
+            MessageAttributes = new() { ["lake-refused"] = new MessageAttributeValue { DataType = "String", StringValue = reason } },
         }, cancellationToken);
         await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = addresses.QueueUrl, ReceiptHandle = message.ReceiptHandle }, cancellationToken);
     }

@@ -1,6 +1,8 @@
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Aws;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 using Lake.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,7 @@ namespace Lake.TransformService.Queue;
 /// first; until the provisioner has made them, it waits and says so.
 /// </summary>
 internal sealed class TransformWorker(
-    SqsClient sqs,
+    IAmazonSQS sqs,
     SnsClient sns,
     QueueAddresses addresses,
     MessageProcessor processor,
@@ -43,7 +45,7 @@ internal sealed class TransformWorker(
             try
             {
                 var url = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = queue.Name }, stoppingToken)).QueueUrl;
-                var arn = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = { QueueAttributeName.QueueArn } }, stoppingToken)).QueueARN
+                var arn = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [QueueAttributeName.QueueArn] }, stoppingToken)).QueueARN
                     ?? throw new InvalidOperationException($"SQS returned no ARN for queue {queue.Name}");
                 var deadLetterUrl = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = queue.DeadLetterQueueName }, stoppingToken)).QueueUrl;
 
@@ -54,7 +56,7 @@ internal sealed class TransformWorker(
                 logger.LogInformation("Consuming {Queue} (dead letters to {DeadLetterQueue}, alerts to {Topic})", queue.Name, queue.DeadLetterQueueName, topicArn);
                 return;
             }
-            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException)
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException or HttpRequestException)
             {
                 logger.LogWarning("The transform queue {Queue}, its dead-letter queue or topic {Topic} is not available yet: {Error}", queue.Name, lake.Value.AlertsTopic, ex.Message);
                 await Task.Delay(Pause, stoppingToken);
@@ -74,9 +76,9 @@ internal sealed class TransformWorker(
                     MaxNumberOfMessages = 1,
                     WaitTimeSeconds = LongPollSeconds,
                     VisibilityTimeout = lake.Value.Queues.Transform.VisibilityTimeoutSeconds,
-                    MessageSystemAttributeNames = { MessageSystemAttributeName.ApproximateReceiveCount },
+                    MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
                 }, stoppingToken);
-                foreach (var message in received.Messages)
+                foreach (var message in received.Messages ?? [])
                 {
                     await processor.ProcessAsync(message, stoppingToken);
                 }

@@ -1,4 +1,5 @@
-using Lake.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace Lake.TransformService.Queue;
 
@@ -11,12 +12,12 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beating;
 
-    private VisibilityHeartbeat(SqsClient sqs, string queueUrl, Message message, int visibilityTimeoutSeconds, ILogger logger)
+    private VisibilityHeartbeat(IAmazonSQS sqs, string queueUrl, Message message, int visibilityTimeoutSeconds, ILogger logger)
     {
         _beating = BeatAsync(sqs, queueUrl, message, visibilityTimeoutSeconds, logger, _stop.Token);
     }
 
-    public static VisibilityHeartbeat Start(SqsClient sqs, string queueUrl, Message message, int visibilityTimeoutSeconds, ILogger logger) =>
+    public static VisibilityHeartbeat Start(IAmazonSQS sqs, string queueUrl, Message message, int visibilityTimeoutSeconds, ILogger logger) =>
         new(sqs, queueUrl, message, visibilityTimeoutSeconds, logger);
 
     public async ValueTask DisposeAsync()
@@ -26,7 +27,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task BeatAsync(SqsClient sqs, string queueUrl, Message message, int timeoutSeconds, ILogger logger, CancellationToken stop)
+    private static async Task BeatAsync(IAmazonSQS sqs, string queueUrl, Message message, int timeoutSeconds, ILogger logger, CancellationToken stop)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds / 3.0));
         using var timer = new PeriodicTimer(interval);

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Amazon.Runtime;
+using Lake.Aws.Glue;
 using Lake.Aws.Signing;
-using Lake.Aws.Sqs;
 using Lake.Aws.Tests.Unit;
 
 namespace Lake.Aws.Tests.Signing;
@@ -62,16 +62,14 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public async Task WhatTheSqsClientSendsCarriesTheSignatureBotocoreComputesForIt()
+    public async Task WhatTheGlueClientSendsCarriesTheSignatureBotocoreComputesForIt()
     {
         var stub = new StubClients();
-        stub.Handler.Then(HttpStatusCode.OK, """{"MessageId":"m","MD5OfMessageBody":"x"}""");
-        using var sqs = new SqsClient(stub.Options(), stub.Http());
-        await sqs.SendMessageAsync(new SendMessageRequest
+        stub.Handler.Then(HttpStatusCode.OK, "{}");
+        using var glue = new GlueClient(stub.Options(), stub.Http());
+        await glue.CreateDatabaseAsync(new CreateDatabaseRequest
         {
-            QueueUrl = "https://stub.example.test/123456789012/orders",
-            MessageBody = "ünïcödé body",
-            MessageAttributes = { ["traceparent"] = new() { StringValue = "00-abc-def-01" } },
+            DatabaseInput = new() { Name = "lake", Description = "ünïcödé description", LocationUri = "s3://lake-curated/" },
         });
         var sent = Assert.Single(stub.Handler.Requests);
         var headers = sent.Headers
@@ -81,7 +79,7 @@ public sealed class SigV4SignerTests
 
         var botocore = Assert.Single(await Botocore.SignAsync(new Botocore.Request(
             "POST", sent.Uri.AbsoluteUri, headers, Encoding.UTF8.GetBytes(sent.Body),
-            "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null, "eu-west-1", "sqs", sent.Headers["X-Amz-Date"])));
+            "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null, "eu-west-1", "glue", sent.Headers["X-Amz-Date"])));
 
         Assert.Equal(botocore.Authorization, sent.Headers["Authorization"]);
     }

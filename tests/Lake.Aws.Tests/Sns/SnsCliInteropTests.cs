@@ -1,5 +1,6 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 using Lake.Testing;
 
 namespace Lake.Aws.Tests.Sns;
@@ -10,7 +11,7 @@ namespace Lake.Aws.Tests.Sns;
 public sealed class SnsCliInteropTests(EmulatorFixture fixture) : IDisposable
 {
     private readonly SnsClient _sns = new(EmulatorClients.Options(fixture));
-    private readonly SqsClient _sqs = new(EmulatorClients.Options(fixture));
+    private readonly IAmazonSQS _sqs = fixture.AwsOptions.CreateServiceClient<IAmazonSQS>();
 
     public void Dispose()
     {

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 using Lake.Testing;
 
 namespace Lake.Aws.Tests.Sns;
@@ -11,7 +12,7 @@ namespace Lake.Aws.Tests.Sns;
 public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
 {
     private readonly SnsClient _sns = new(EmulatorClients.Options(fixture));
-    private readonly SqsClient _sqs = new(EmulatorClients.Options(fixture));
+    private readonly IAmazonSQS _sqs = fixture.AwsOptions.CreateServiceClient<IAmazonSQS>();
 
     public void Dispose()
     {
@@ -73,7 +74,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
             Subject = "Quarantine threshold exceeded",
             MessageAttributes = { ["dataset"] = new() { DataType = "String", StringValue = "orders" } },
         });
-        var delivered = Assert.Single((await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, WaitTimeSeconds = 5 })).Messages);
+        var delivered = Assert.Single((await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, WaitTimeSeconds = 5 })).Messages ?? []);
 
         var envelope = JsonDocument.Parse(delivered.Body).RootElement;
         Assert.Equal("Notification", envelope.GetProperty("Type").GetString());
@@ -110,7 +111,7 @@ public sealed class SnsClientTests(EmulatorFixture fixture) : IDisposable
             QueueUrl = queueUrl,
             WaitTimeSeconds = 5,
             MessageAttributeNames = ["All"],
-        })).Messages);
+        })).Messages ?? []);
 
         Assert.Equal("""{"uploadId":"u-42"}""", delivered.Body);
         Assert.Equal("Number", delivered.MessageAttributes["rows"].DataType);

@@ -1,5 +1,5 @@
 using Lake.Aws.Glue;
-using Lake.Aws.Sqs;
+using Lake.Aws.Sns;
 
 namespace Lake.Aws.Tests.Unit;
 
@@ -38,16 +38,15 @@ public sealed class AwsEndpointResolverTests
     [Fact]
     public void TheServiceSpecificEndpointWinsOverTheGeneralOne()
     {
-        var resolver = With(("AWS_ENDPOINT_URL_SQS", "http://sqs.local:4566"), ("AWS_ENDPOINT_URL", "http://localhost:5000"));
+        var resolver = With(("AWS_ENDPOINT_URL_GLUE", "http://glue.local:4566"), ("AWS_ENDPOINT_URL", "http://localhost:5000"));
 
-        Assert.Equal(new Uri("http://sqs.local:4566"), resolver.ResolveEndpoint(AwsService.Sqs, "eu-west-1", null));
+        Assert.Equal(new Uri("http://glue.local:4566"), resolver.ResolveEndpoint(AwsService.Glue, "eu-west-1", null));
         Assert.Equal(new Uri("http://localhost:5000"), resolver.ResolveEndpoint(AwsService.Sns, "eu-west-1", null));
     }
 
     [Fact]
     public void ServiceSpecificVariablesAreNamedAfterTheUpperCasedServiceId()
     {
-        Assert.Equal("AWS_ENDPOINT_URL_SQS", AwsService.Sqs.EndpointVariable);
         Assert.Equal("AWS_ENDPOINT_URL_SNS", AwsService.Sns.EndpointVariable);
         Assert.Equal("AWS_ENDPOINT_URL_GLUE", AwsService.Glue.EndpointVariable);
         Assert.Equal("AWS_ENDPOINT_URL_DATA_CATALOG", new AwsService("Data Catalog", "x", "x").EndpointVariable);
@@ -60,7 +59,6 @@ public sealed class AwsEndpointResolverTests
     {
         var resolver = With();
 
-        Assert.Equal(new Uri("https://sqs.eu-west-1.amazonaws.com"), resolver.ResolveEndpoint(AwsService.Sqs, "eu-west-1", null));
         Assert.Equal(new Uri("https://sns.us-east-1.amazonaws.com"), resolver.ResolveEndpoint(AwsService.Sns, "us-east-1", null));
         Assert.Equal(new Uri("https://glue.ap-southeast-2.amazonaws.com"), resolver.ResolveEndpoint(AwsService.Glue, "ap-southeast-2", null));
         Assert.Equal(new Uri("https://glue.cn-north-1.amazonaws.com.cn"), resolver.ResolveEndpoint(AwsService.Glue, "cn-north-1", null));
@@ -69,9 +67,9 @@ public sealed class AwsEndpointResolverTests
     [Fact]
     public void A_configured_service_url_wins_over_every_variable()
     {
-        var resolver = With(("AWS_ENDPOINT_URL_SQS", "http://sqs.local:4566"), ("AWS_ENDPOINT_URL", "http://localhost:5000"));
+        var resolver = With(("AWS_ENDPOINT_URL_SNS", "http://sns.local:4566"), ("AWS_ENDPOINT_URL", "http://localhost:5000"));
 
-        Assert.Equal(new Uri("http://configured:1/"), resolver.ResolveEndpoint(AwsService.Sqs, "eu-west-1", new Uri("http://configured:1/")));
+        Assert.Equal(new Uri("http://configured:1/"), resolver.ResolveEndpoint(AwsService.Sns, "eu-west-1", new Uri("http://configured:1/")));
     }
 
     [Fact]
@@ -79,14 +77,14 @@ public sealed class AwsEndpointResolverTests
     {
         var resolver = With(("AWS_ENDPOINT_URL", "http://localhost:5000"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
 
-        Assert.Equal(new Uri("https://sqs.eu-west-1.amazonaws.com"), resolver.ResolveEndpoint(AwsService.Sqs, "eu-west-1", null));
+        Assert.Equal(new Uri("https://sns.eu-west-1.amazonaws.com"), resolver.ResolveEndpoint(AwsService.Sns, "eu-west-1", null));
     }
 
     [Fact]
     public void AnEndpointVariableThatIsNotAUrlIsAClearError()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            With(("AWS_ENDPOINT_URL", "localhost:5000")).ResolveEndpoint(AwsService.Sqs, "eu-west-1", null));
+            With(("AWS_ENDPOINT_URL", "localhost:5000")).ResolveEndpoint(AwsService.Glue, "eu-west-1", null));
 
         Assert.Contains("AWS_ENDPOINT_URL", error.Message);
     }
@@ -94,10 +92,10 @@ public sealed class AwsEndpointResolverTests
     [Fact]
     public void ClientsUseTheConfiguredRegionAndUrlBeforeTheProcessEnvironment()
     {
-        using var sqs = new SqsClient(new AwsClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://127.0.0.1:1/") });
+        using var sns = new SnsClient(new AwsClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://127.0.0.1:1/") });
         using var glue = new GlueClient(new AwsClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://127.0.0.1:2/") });
 
-        Assert.Equal(new Uri("http://127.0.0.1:1/"), sqs.Endpoint);
+        Assert.Equal(new Uri("http://127.0.0.1:1/"), sns.Endpoint);
         Assert.Equal(new Uri("http://127.0.0.1:2/"), glue.Endpoint);
     }
 }

@@ -14,20 +14,8 @@ public sealed class ErrorParsingTests
             ("x-amzn-RequestId", "req-1"));
 
         Assert.Equal("EntityNotFoundException", error.Code);
-        Assert.Equal("EntityNotFoundException", error.Type);
         Assert.Equal("Table orders not found.", error.Message);
         Assert.Equal("req-1", error.RequestId);
-    }
-
-    [Fact]
-    public void A_query_compatible_json_error_takes_its_code_from_the_query_error_header()
-    {
-        var error = Json(HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}""",
-            ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"));
-
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.Code);
-        Assert.Equal("QueueDoesNotExist", error.Type);
-        Assert.Equal("The specified queue does not exist.", error.Message);
     }
 
     [Fact]
@@ -85,11 +73,10 @@ public sealed class ErrorParsingTests
     [Fact]
     public void TheExceptionMessageNamesServiceCodeMessageAndRequest()
     {
-        var exception = new AwsServiceException("SQS", "QueueDoesNotExist", "The specified queue does not exist.", HttpStatusCode.BadRequest, "1234");
+        var exception = new AwsServiceException("Glue", "EntityNotFoundException", "Table orders not found.", HttpStatusCode.BadRequest, "1234");
 
-        Assert.Equal("SQS QueueDoesNotExist: The specified queue does not exist. (request 1234)", exception.Message);
-        Assert.Equal("QueueDoesNotExist", exception.ErrorType);
-        Assert.Equal("SQS NotFound", new AwsServiceException("SQS", "NotFound", "", HttpStatusCode.NotFound, null).Message);
+        Assert.Equal("Glue EntityNotFoundException: Table orders not found. (request 1234)", exception.Message);
+        Assert.Equal("SNS NotFound", new AwsServiceException("SNS", "NotFound", "", HttpStatusCode.NotFound, null).Message);
     }
 
     [Fact]

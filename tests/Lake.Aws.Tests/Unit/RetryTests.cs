@@ -1,43 +1,43 @@
 using System.Net;
-using Lake.Aws.Sqs;
+using Lake.Aws.Glue;
 
 namespace Lake.Aws.Tests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class RetryTests
 {
-    private const string Sent = """{"MessageId":"m-1","MD5OfMessageBody":"5d41402abc4b2a76b9719d911017c592"}""";
-    private static readonly SendMessageRequest Request = new() { QueueUrl = "https://stub.example.test/1/q", MessageBody = "hello" };
+    private const string Found = """{"Database":{"Name":"lake","LocationUri":"s3://lake-curated/"}}""";
+    private static readonly GetDatabaseRequest Request = new() { Name = "lake" };
 
     private readonly StubClients _stub = new();
 
     [Fact]
     public async Task A_server_error_is_retried_and_the_later_success_returned()
     {
-        _stub.Handler.Then(HttpStatusCode.InternalServerError, """{"__type":"InternalError","message":"try again"}""").Then(HttpStatusCode.OK, Sent);
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        _stub.Handler.Then(HttpStatusCode.InternalServerError, """{"__type":"InternalError","message":"try again"}""").Then(HttpStatusCode.OK, Found);
+        using var glue = new GlueClient(_stub.Options(), _stub.Http());
 
-        var response = await sqs.SendMessageAsync(Request);
+        var response = await glue.GetDatabaseAsync(Request);
 
-        Assert.Equal("m-1", response.MessageId);
+        Assert.Equal("lake", response.Database.Name);
         Assert.Equal(2, _stub.Handler.Requests.Count);
         Assert.Single(_stub.Delays);
         Assert.All(_stub.Handler.Requests, request => Assert.StartsWith("AWS4-HMAC-SHA256 ", request.Headers["Authorization"]));
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.sqs#ThrottlingException","message":"Rate exceeded"}""")]
+    [InlineData(HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.glue#ThrottlingException","message":"Rate exceeded"}""")]
     [InlineData(HttpStatusCode.BadRequest, """{"__type":"RequestThrottled","message":"slow down"}""")]
     [InlineData(HttpStatusCode.TooManyRequests, "")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "<html>upstream unavailable</html>")]
     public async Task ThrottlingAndUnavailabilityAreRetried(HttpStatusCode status, string body)
     {
-        _stub.Handler.Then(status, body).Then(status, body).Then(HttpStatusCode.OK, Sent);
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        _stub.Handler.Then(status, body).Then(status, body).Then(HttpStatusCode.OK, Found);
+        using var glue = new GlueClient(_stub.Options(), _stub.Http());
 
-        var response = await sqs.SendMessageAsync(Request);
+        var response = await glue.GetDatabaseAsync(Request);
 
-        Assert.Equal("m-1", response.MessageId);
+        Assert.Equal("lake", response.Database.Name);
         Assert.Equal(3, _stub.Handler.Requests.Count);
         Assert.Equal(2, _stub.Delays.Count);
     }
@@ -45,12 +45,12 @@ public sealed class RetryTests
     [Fact]
     public async Task A_client_error_is_thrown_at_once_without_a_retry()
     {
-        _stub.Handler.Then(HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.sqs#InvalidParameterValue","message":"bad body"}""");
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        _stub.Handler.Then(HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.glue#InvalidInputException","message":"bad name"}""");
+        using var glue = new GlueClient(_stub.Options(), _stub.Http());
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.SendMessageAsync(Request));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => glue.GetDatabaseAsync(Request));
 
-        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+        Assert.Equal("InvalidInputException", error.ErrorCode);
         Assert.Single(_stub.Handler.Requests);
         Assert.Empty(_stub.Delays);
     }
@@ -63,9 +63,9 @@ public sealed class RetryTests
             _stub.Handler.Then(HttpStatusCode.ServiceUnavailable, """{"__type":"ServiceUnavailable","message":"down"}""", ("x-amzn-RequestId", $"r-{i}"));
         }
 
-        using var sqs = new SqsClient(_stub.Options(maxAttempts: 3), _stub.Http());
+        using var glue = new GlueClient(_stub.Options(maxAttempts: 3), _stub.Http());
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.SendMessageAsync(Request));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => glue.GetDatabaseAsync(Request));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal("r-2", error.RequestId);
@@ -76,12 +76,12 @@ public sealed class RetryTests
     [Fact]
     public async Task A_network_failure_is_retried()
     {
-        _stub.Handler.ThenThrow(new HttpRequestException("Connection refused")).Then(HttpStatusCode.OK, Sent);
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        _stub.Handler.ThenThrow(new HttpRequestException("Connection refused")).Then(HttpStatusCode.OK, Found);
+        using var glue = new GlueClient(_stub.Options(), _stub.Http());
 
-        var response = await sqs.SendMessageAsync(Request);
+        var response = await glue.GetDatabaseAsync(Request);
 
-        Assert.Equal("m-1", response.MessageId);
+        Assert.Equal("lake", response.Database.Name);
         Assert.Equal(2, _stub.Handler.Requests.Count);
     }
 
@@ -92,14 +92,14 @@ public sealed class RetryTests
             .Then(async (_, token) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(30), token);
-                return StubHandler.Response(HttpStatusCode.OK, Sent);
+                return StubHandler.Response(HttpStatusCode.OK, Found);
             })
-            .Then(HttpStatusCode.OK, Sent);
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http(timeout: TimeSpan.FromMilliseconds(200)));
+            .Then(HttpStatusCode.OK, Found);
+        using var glue = new GlueClient(_stub.Options(), _stub.Http(timeout: TimeSpan.FromMilliseconds(200)));
 
-        var response = await sqs.SendMessageAsync(Request);
+        var response = await glue.GetDatabaseAsync(Request);
 
-        Assert.Equal("m-1", response.MessageId);
+        Assert.Equal("lake", response.Database.Name);
         Assert.Equal(2, _stub.Handler.Requests.Count);
     }
 
@@ -107,15 +107,15 @@ public sealed class RetryTests
     public async Task CancellingWhileWaitingToRetryStopsTheRetries()
     {
         using var cancellation = new CancellationTokenSource();
-        _stub.Handler.Then(HttpStatusCode.InternalServerError, "").Then(HttpStatusCode.OK, Sent);
+        _stub.Handler.Then(HttpStatusCode.InternalServerError, "").Then(HttpStatusCode.OK, Found);
         var options = _stub.Options(delay: (wait, token) =>
         {
             cancellation.Cancel();
             return Task.Delay(wait, token);
         });
-        using var sqs = new SqsClient(options, _stub.Http());
+        using var glue = new GlueClient(options, _stub.Http());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sqs.SendMessageAsync(Request, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => glue.GetDatabaseAsync(Request, cancellation.Token));
 
         Assert.Single(_stub.Handler.Requests);
     }
@@ -128,11 +128,11 @@ public sealed class RetryTests
         {
             await cancellation.CancelAsync();
             await Task.Delay(TimeSpan.FromSeconds(30), token);
-            return StubHandler.Response(HttpStatusCode.OK, Sent);
+            return StubHandler.Response(HttpStatusCode.OK, Found);
         });
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        using var glue = new GlueClient(_stub.Options(), _stub.Http());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sqs.SendMessageAsync(Request, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => glue.GetDatabaseAsync(Request, cancellation.Token));
 
         Assert.Single(_stub.Handler.Requests);
         Assert.Empty(_stub.Delays);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Lake.Aws.Sns;
-using Lake.Aws.Sqs;
 
 namespace Lake.Aws.Tests.Unit;
 
@@ -12,49 +11,16 @@ public sealed class WireFormatTests
     private readonly StubClients _stub = new();
 
     [Fact]
-    public async Task AnSqsCallIsAJson10PostWithItsTargetAndQueryModeAndNoEmptyMembers()
-    {
-        _stub.Handler.Then(HttpStatusCode.OK, """{"QueueUrl":"https://stub.example.test/1/q"}""");
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
-
-        await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = "q", Tags = { ["team"] = "lake" } });
-
-        var request = Assert.Single(_stub.Handler.Requests);
-        Assert.Equal(HttpMethod.Post, request.Method);
-        Assert.Equal("/", request.Uri.AbsolutePath);
-        Assert.Equal("application/x-amz-json-1.0", request.Headers["Content-Type"]);
-        Assert.Equal("AmazonSQS.CreateQueue", request.Headers["X-Amz-Target"]);
-        Assert.Equal("true", request.Headers["x-amzn-query-mode"]);
-        Assert.Equal("""{"QueueName":"q","tags":{"team":"lake"}}""", request.Body);
-        Assert.Contains("SignedHeaders=content-type;host;x-amz-date;x-amz-target;x-amzn-query-mode,", request.Headers["Authorization"]);
-        Assert.Contains("/eu-west-1/sqs/aws4_request", request.Headers["Authorization"]);
-    }
-
-    [Fact]
-    public async Task SqsBatchErrorsReadSenderFaultWhetherSentAsABooleanOrAString()
-    {
-        _stub.Handler.Then(HttpStatusCode.OK, """
-            {"Successful":[],"Failed":[{"Id":"a","SenderFault":"true","Code":"InvalidParameterValue","Message":"m"},{"Id":"b","SenderFault":false,"Code":"InternalError"}]}
-            """);
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
-
-        var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = "q", Entries = [new() { Id = "a", MessageBody = "x" }] });
-
-        Assert.Equal([true, false], response.Failed.Select(entry => entry.SenderFault));
-        Assert.Empty(response.Successful);
-    }
-
-    [Fact]
     public async Task NullCollectionsInAResponseAreReadAsEmpty()
     {
-        _stub.Handler.Then(HttpStatusCode.OK, """{"Messages":[{"MessageId":"m","Body":"b","Attributes":null,"MessageAttributes":null}]}""");
-        using var sqs = new SqsClient(_stub.Options(), _stub.Http());
+        _stub.Handler.Then(HttpStatusCode.OK, """{"TableList":[{"Name":"orders","PartitionKeys":null,"Parameters":null}],"NextToken":null}""");
+        using var glue = new Lake.Aws.Glue.GlueClient(_stub.Options(), _stub.Http());
 
-        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = "q", WaitTimeSeconds = 0 });
+        var response = await glue.GetTablesAsync(new Lake.Aws.Glue.GetTablesRequest { DatabaseName = "lake" });
 
-        var message = Assert.Single(response.Messages);
-        Assert.NotNull(message.Attributes);
-        Assert.NotNull(message.MessageAttributes);
+        var table = Assert.Single(response.TableList);
+        Assert.NotNull(table.PartitionKeys);
+        Assert.NotNull(table.Parameters);
     }
 
     [Fact]
