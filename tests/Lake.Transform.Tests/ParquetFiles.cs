@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Lake.DuckDb;
 
 namespace Lake.Transform.Tests;
@@ -7,13 +8,13 @@ internal static class ParquetFiles
 {
     public static List<Dictionary<string, object?>> Query(string sql)
     {
-        using var database = DuckDbDatabase.Open(null);
-        using var connection = database.Connect();
-        using var reader = connection.Query(sql);
+        using var connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
+        connection.Open();
+        using var reader = connection.ExecuteReaderAsync(sql).GetAwaiter().GetResult();
         var rows = new List<Dictionary<string, object?>>();
         while (reader.Read())
         {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetValue));
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetLakeValue));
         }
 
         return rows;
@@ -21,8 +22,8 @@ internal static class ParquetFiles
 
     public static T? Scalar<T>(string sql)
     {
-        using var database = DuckDbDatabase.Open(null);
-        using var connection = database.Connect();
-        return connection.ExecuteScalar<T>(sql);
+        using var connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
+        connection.Open();
+        return connection.ExecuteScalarAsync<T>(sql).GetAwaiter().GetResult();
     }
 }
