@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Amazon.Runtime;
-using Lake.Aws;
 using DuckDB.NET.Data;
+using Lake.Aws;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
 using Microsoft.Extensions.Options;
