@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Lake.DuckDb;
 using Lake.Transform.Conversion;
 
@@ -16,12 +17,11 @@ internal sealed class BareCopy(BenchmarkInputs inputs, DuckDbLimits limits) : IB
 {
     public string Name => "a: bare COPY ... PARTITION_BY";
 
-    public Task<long> RunAsync(string work, CancellationToken cancellationToken) => Task.Run(() =>
+    public Task<long> RunAsync(string work, CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        var config = new DuckDbConfig { MemoryLimit = limits.MemoryLimit, Threads = limits.Threads, TempDirectory = Path.Combine(work, "spill") };
-        using var database = DuckDbDatabase.Open(null, config);
-        using var connection = database.Connect();
-        return connection.Execute(
+        await using var connection = new DuckDBConnection(limits.ConnectionString(Path.Combine(work, "spill")));
+        await connection.OpenAsync(cancellationToken);
+        return (long)await connection.ExecuteAsync(
             $"COPY (SELECT * FROM read_csv({SqlText.Path(inputs.Csv)})) TO {SqlText.Path(Path.Combine(work, "curated"))} "
             + "(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (order_date))", cancellationToken);
     }, cancellationToken);

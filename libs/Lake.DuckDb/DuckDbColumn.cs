@@ -1,49 +1,51 @@
-using System.Runtime.InteropServices;
-using Lake.DuckDb.Native;
+using System.Data;
+using System.Globalization;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Lake.DuckDb;
 
-/// <summary>A result column: name, type and, for DECIMAL, width, scale and the integer type it is stored in.</summary>
-internal sealed record DuckDbColumn(string Name, DuckDbType Type, byte Width, byte Scale, DuckDbType Storage)
+/// <summary>
+/// A result column as Lake shows it: its name, its type as DuckDB's SQL spells it (<c>DECIMAL(12,2)</c>,
+/// <c>VARCHAR</c>, <c>TIMESTAMP WITH TIME ZONE</c>; DuckDB.NET's <c>GetDataTypeName</c> gives its own enum names), and
+/// whether <see cref="DuckDbValues.GetLakeValue"/> reads its values: BOOLEAN, the integers, FLOAT, DOUBLE, DECIMAL,
+/// VARCHAR, BLOB, DATE, TIMESTAMP and TIMESTAMP WITH TIME ZONE. Nested and exotic types (LIST, STRUCT, MAP, INTERVAL,
+/// TIME, UUID, ENUM, ...) are not: cast them in SQL, e.g. to VARCHAR.
+/// </summary>
+public sealed record DuckDbColumn(string Name, string TypeName, bool IsReadable)
 {
-    /// <summary>The SQL spelling of the type, for messages.</summary>
-    public string TypeName => Type switch
+    public static IReadOnlyList<DuckDbColumn> Describe(DuckDBDataReader reader)
     {
-        DuckDbType.Decimal => $"DECIMAL({Width},{Scale})",
-        DuckDbType.TimestampTz => "TIMESTAMP WITH TIME ZONE",
-        DuckDbType.TimestampS => "TIMESTAMP_S",
-        DuckDbType.TimestampMs => "TIMESTAMP_MS",
-        DuckDbType.TimestampNs => "TIMESTAMP_NS",
-        DuckDbType.TimeTz => "TIME WITH TIME ZONE",
-        DuckDbType.SqlNull => "NULL",
-        _ => Type.ToString().ToUpperInvariant(),
-    };
-
-    /// <summary>Whether <see cref="DuckDbDataReader"/> can read this column's values.</summary>
-    public bool IsReadable => Type is DuckDbType.Boolean
-        or DuckDbType.TinyInt or DuckDbType.SmallInt or DuckDbType.Integer or DuckDbType.BigInt or DuckDbType.HugeInt
-        or DuckDbType.UTinyInt or DuckDbType.USmallInt or DuckDbType.UInteger or DuckDbType.UBigInt or DuckDbType.UHugeInt
-        or DuckDbType.Float or DuckDbType.Double or DuckDbType.Decimal
-        or DuckDbType.Varchar or DuckDbType.Blob or DuckDbType.Date or DuckDbType.Timestamp or DuckDbType.TimestampTz
-        or DuckDbType.SqlNull;
-
-    public static DuckDbColumn Describe(DuckDbResultHandle result, int index)
-    {
-        var name = Marshal.PtrToStringUTF8(NativeMethods.ColumnName(result, (ulong)index)) ?? $"#{index}";
-        var type = (DuckDbType)NativeMethods.ColumnType(result, (ulong)index);
-        if (type != DuckDbType.Decimal)
-        {
-            return new DuckDbColumn(name, type, 0, 0, DuckDbType.Invalid);
-        }
-
-        using var logical = NativeMethods.ColumnLogicalType(result, (ulong)index);
-        return new DuckDbColumn(
-            name, type, NativeMethods.DecimalWidth(logical), NativeMethods.DecimalScale(logical), (DuckDbType)NativeMethods.DecimalInternalType(logical));
+        using var schema = reader.GetSchemaTable();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => Describe(reader, i, schema.Rows[i]))];
     }
 
-    public NotSupportedException NotSupported() =>
-        new($"Column '{Name}' has DuckDB type {TypeName}, which Lake.DuckDb cannot read; cast it in SQL (e.g. to VARCHAR).");
+    private static DuckDbColumn Describe(DuckDBDataReader reader, int ordinal, DataRow schema)
+    {
+        var type = Enum.Parse<DuckDBType>(reader.GetDataTypeName(ordinal));
+        var name = type switch
+        {
+            DuckDBType.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({schema["NumericPrecision"]},{schema["NumericScale"]})"),
+            DuckDBType.UnsignedTinyInt => "UTINYINT",
+            DuckDBType.UnsignedSmallInt => "USMALLINT",
+            DuckDBType.UnsignedInteger => "UINTEGER",
+            DuckDBType.UnsignedBigInt => "UBIGINT",
+            DuckDBType.UnsignedHugeInt => "UHUGEINT",
+            DuckDBType.TimestampTz => "TIMESTAMP WITH TIME ZONE",
+            DuckDBType.TimeTz => "TIME WITH TIME ZONE",
+            DuckDBType.TimestampS => "TIMESTAMP_S",
+            DuckDBType.TimestampMs => "TIMESTAMP_MS",
+            DuckDBType.TimestampNs => "TIMESTAMP_NS",
+            DuckDBType.SqlNull => "NULL",
+            _ => type.ToString().ToUpperInvariant(),
+        };
+        return new DuckDbColumn(reader.GetName(ordinal), name, IsReadableType(type));
+    }
 
-    public InvalidCastException CannotReadAs(string target) =>
-        new($"Column '{Name}' is {TypeName}, which cannot be read as {target}.");
+    private static bool IsReadableType(DuckDBType type) => type is DuckDBType.Boolean
+        or DuckDBType.TinyInt or DuckDBType.SmallInt or DuckDBType.Integer or DuckDBType.BigInt or DuckDBType.HugeInt
+        or DuckDBType.UnsignedTinyInt or DuckDBType.UnsignedSmallInt or DuckDBType.UnsignedInteger or DuckDBType.UnsignedBigInt or DuckDBType.UnsignedHugeInt
+        or DuckDBType.Float or DuckDBType.Double or DuckDBType.Decimal
+        or DuckDBType.Varchar or DuckDBType.Blob or DuckDBType.Date or DuckDBType.Timestamp or DuckDBType.TimestampTz
+        or DuckDBType.SqlNull;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DuckDB.NET.Data;
 
 namespace Lake.DuckDb.Tests;
 
@@ -9,45 +10,49 @@ public sealed class CancellationTests : InMemoryDatabase
     private const string LongQuery = "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b";
 
     [Fact]
-    public void CancellingTheTokenInterruptsARunningQuery()
+    public async Task CancellingTheTokenInterruptsARunningStatement()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAny<OperationCanceledException>(() => Connection.Query(LongQuery, cancellation.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connection.ExecuteAsync(LongQuery, cancellation.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Equal(cancellation.Token, error.CancellationToken);
-        Assert.Equal(42, Connection.ExecuteScalar<int>("SELECT 42"));
+        Assert.Equal(42, await Connection.ExecuteScalarAsync<int>("SELECT 42"));
     }
 
     [Fact]
-    public void CancellingTheTokenInterruptsAPreparedStatement()
+    public async Task CancellingTheTokenInterruptsAQueryAndAScalar()
     {
-        using var statement = Connection.Prepare("SELECT sum(a.range * b.range) FROM range($1) a, range($1) b");
-        statement.Bind(1, 1_000_000L);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using (var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connection.ExecuteReaderAsync(LongQuery, cancellation.Token));
+            Assert.Equal(cancellation.Token, error.CancellationToken);
+        }
 
-        Assert.ThrowsAny<OperationCanceledException>(() => statement.Execute(cancellation.Token));
-        Assert.Equal(9, statement.Bind(1, 3L).ExecuteScalar<long>());
+        using (var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connection.ExecuteScalarAsync<long>(LongQuery, cancellation.Token));
+            Assert.Equal(cancellation.Token, error.CancellationToken);
+        }
     }
 
     [Fact]
-    public void AnAlreadyCancelledTokenRunsNothing()
+    public async Task AnAlreadyCancelledTokenRunsNothing()
     {
-        Connection.Execute("CREATE TABLE t (i INTEGER)");
+        await Connection.ExecuteAsync("CREATE TABLE t (i INTEGER)");
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Connection.Execute("INSERT INTO t VALUES (1)", new CancellationToken(canceled: true)));
-        Assert.Equal(0, Connection.ExecuteScalar<int>("SELECT count(*) FROM t"));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connection.ExecuteAsync("INSERT INTO t VALUES (1)", new CancellationToken(canceled: true)));
+        Assert.Equal(0, await Connection.ExecuteScalarAsync<int>("SELECT count(*) FROM t"));
     }
 
     [Fact]
-    public void InterruptFromAnotherThreadStopsTheQuery()
+    public async Task AFailureThatIsNoCancellationStaysADuckDbError()
     {
-        using var timer = new Timer(_ => Connection.Interrupt(), null, TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
+        using var cancellation = new CancellationTokenSource();
 
-        var error = Assert.Throws<DuckDbException>(() => Connection.Execute(LongQuery));
-
-        Assert.Equal(DuckDbErrorType.Interrupt, error.ErrorType);
+        await Assert.ThrowsAsync<DuckDBException>(() => Connection.ExecuteAsync("SELECT * FROM nowhere", cancellation.Token));
+        Assert.Equal(1, await Connection.ExecuteScalarAsync<int>("SELECT 1", cancellation.Token));
     }
 }

@@ -1,17 +1,17 @@
+using DuckDB.NET.Data;
+
 namespace Lake.DuckDb.Tests;
 
-/// <summary>Base for tests that need one in-memory database and one connection to it.</summary>
+/// <summary>Base for tests that need one open connection to an in-memory database of their own.</summary>
 public abstract class InMemoryDatabase : IDisposable
 {
     protected InMemoryDatabase()
     {
-        Database = DuckDbDatabase.Open(null);
-        Connection = Database.Connect();
+        Connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
+        Connection.Open();
     }
 
-    protected DuckDbDatabase Database { get; }
-
-    protected DuckDbConnection Connection { get; }
+    protected DuckDBConnection Connection { get; }
 
     public void Dispose()
     {
@@ -24,7 +24,6 @@ public abstract class InMemoryDatabase : IDisposable
         if (disposing)
         {
             Connection.Dispose();
-            Database.Dispose();
         }
     }
 }

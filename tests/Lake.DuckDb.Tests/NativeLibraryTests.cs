@@ -1,53 +1,37 @@
-using Lake.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace Lake.DuckDb.Tests;
 
-[Trait("Category", "Unit")]
-public sealed class NativeLibraryTests : IDisposable
+[Trait("Category", "Integration")]
+public sealed class NativeLibraryTests : InMemoryDatabase
 {
-    private readonly ScratchDirectory _scratch = new();
+    [Fact]
+    public void TheLoadedLibraryIsDuckDb156()
+    {
+        Assert.Equal("v1.5.6", Connection.ServerVersion);
+    }
 
     [Fact]
-    public void TheBuildCopiesTheLibraryNextToTheTestBinaries()
+    public void TheBuildCopiesOnlyThisMachinesLibrary()
     {
-        var library = Path.Combine(AppContext.BaseDirectory, DuckDbLibraryResolver.PlatformFileName);
+        var platforms = Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "runtimes")).Select(Path.GetFileName).ToList();
 
-        Assert.True(File.Exists(library), $"{library} is missing");
+        var platform = Assert.Single(platforms);
+        var library = Assert.Single(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "runtimes", platform!, "native")));
+        Assert.Contains("duckdb", Path.GetFileName(library), StringComparison.Ordinal);
         Assert.True(new FileInfo(library).Length > 1_000_000);
     }
 
     [Fact]
-    public void TheOverrideWinsOverTheApplicationDirectory()
+    public async Task EachInMemoryConnectionStringOpensADatabaseOfItsOwnAndDuplicateSharesOne()
     {
-        var overridePath = _scratch.File("custom-libduckdb");
-        File.WriteAllText(overridePath, "");
+        await Connection.ExecuteAsync("CREATE TABLE mine (i INTEGER)");
+        using var other = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
+        other.Open();
+        using var duplicate = Connection.Duplicate();
+        duplicate.Open();
 
-        Assert.Equal(overridePath, DuckDbLibraryResolver.FindLibrary(overridePath, [AppContext.BaseDirectory]));
+        Assert.Equal(0, await other.ExecuteScalarAsync<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'mine'"));
+        Assert.Equal(1, await duplicate.ExecuteScalarAsync<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'mine'"));
     }
-
-    [Fact]
-    public void AnOverrideNamingNoFileIsAClearError()
-    {
-        var missing = _scratch.File("missing.so");
-
-        var error = Assert.Throws<DllNotFoundException>(() => DuckDbLibraryResolver.FindLibrary(missing, [AppContext.BaseDirectory]));
-
-        Assert.Contains("DUCKDB_LIBRARY_PATH", error.Message);
-        Assert.Contains(missing, error.Message);
-    }
-
-    [Fact]
-    public void WithoutAnOverrideTheFirstDirectoryHoldingTheLibraryIsUsed()
-    {
-        var empty = Directory.CreateDirectory(_scratch.File("empty")).FullName;
-        var holding = Directory.CreateDirectory(_scratch.File("holding")).FullName;
-        var library = Path.Combine(holding, DuckDbLibraryResolver.PlatformFileName);
-        File.WriteAllText(library, "");
-
-        Assert.Equal(library, DuckDbLibraryResolver.FindLibrary(null, [null, empty, holding]));
-        Assert.Equal(library, DuckDbLibraryResolver.FindLibrary("", [holding]));
-        Assert.Null(DuckDbLibraryResolver.FindLibrary(null, [empty]));
-    }
-
-    public void Dispose() => _scratch.Dispose();
 }

@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using DuckDB.NET.Data;
 using Lake.Aws.Glue;
 using Lake.Contracts;
 using Lake.DuckDb;
@@ -57,10 +58,10 @@ public sealed class CuratedOrders(TestLake lake)
     private static void WriteParquet(IReadOnlyList<OrderRow> rows, string file)
     {
         var columns = Contract.Columns.Where(c => !Contract.PartitionBy.Contains(c.Name)).ToList();
-        using var database = DuckDbDatabase.Open(null);
-        using var connection = database.Connect();
-        connection.Execute($"CREATE TABLE rows ({string.Join(", ", columns.Select(c => $"{c.Name} {HiveTypes.ToDuckDb(c.Type.ToString())}"))})");
-        using var insert = connection.Prepare($"INSERT INTO rows VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})");
+        using var connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
+        connection.Open();
+        Execute(connection, $"CREATE TABLE rows ({string.Join(", ", columns.Select(c => $"{c.Name} {HiveTypes.ToDuckDb(c.Type.ToString())}"))})");
+        using var insert = new DuckDBCommand($"INSERT INTO rows VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})", connection);
         foreach (var row in rows)
         {
             var values = new Dictionary<string, object?>
@@ -68,15 +69,19 @@ public sealed class CuratedOrders(TestLake lake)
                 ["order_id"] = row.OrderId, ["customer_id"] = row.CustomerId, ["customer_name"] = row.CustomerName, ["product_name"] = row.ProductName,
                 ["quantity"] = row.Quantity, ["unit_price"] = row.UnitPrice, ["currency"] = row.Currency, ["total"] = row.Total,
             };
-            for (var i = 0; i < columns.Count; i++)
-            {
-                insert.BindValue(i + 1, values[columns[i].Name]);
-            }
-
-            insert.Execute();
+            insert.Parameters.Clear();
+            insert.Parameters.AddRange(columns.Select(c => new DuckDBParameter(values[c.Name] ?? DBNull.Value)));
+            insert.ExecuteNonQuery();
         }
 
-        connection.Execute($"COPY rows TO '{file}' (FORMAT parquet, COMPRESSION zstd)");
+        Execute(connection, $"COPY rows TO {SqlText.Path(file)} (FORMAT parquet, COMPRESSION zstd)");
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private async Task EnsureTableAsync()

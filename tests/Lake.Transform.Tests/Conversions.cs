@@ -1,5 +1,4 @@
 using Lake.Contracts;
-using Lake.DuckDb;
 using Lake.Testing;
 using Lake.Transform.Conversion;
 
@@ -31,7 +30,6 @@ internal sealed class Conversions : IDisposable
     public void Dispose() => _scratch.Dispose();
 
     /// <summary>(line, rule) for every rule each quarantined row broke, in line order.</summary>
-    public static List<(long Line, string Rule)> QuarantinedRules(ConversionResult result) =>
-        [.. ParquetFiles.Query($"SELECT line, unnest(rules) AS rule FROM read_parquet({SqlText.Path(result.QuarantineFile!)}) ORDER BY line")
-            .Select(r => ((long)r["line"]!, (string)r["rule"]!))];
+    public static Task<List<(long Line, string Rule)>> QuarantinedRulesAsync(ConversionResult result) =>
+        ParquetFiles.QuarantinedRulesAsync(result.QuarantineFile!);
 }

@@ -1,4 +1,3 @@
-using Lake.DuckDb;
 using Lake.Transform.Conversion;
 
 namespace Lake.Transform.Tests;
@@ -22,7 +21,7 @@ public sealed class FileRulesTests : IDisposable
         Assert.Equal((3, 0), (kept.RowsValid, kept.RowsQuarantined));
         Assert.Equal((1, 2), (quarantined.RowsValid, quarantined.RowsQuarantined));
         Assert.Equal([(3L, "ColumnValues \"size\" > 0 with threshold > 0.5"), (4L, "ColumnValues \"size\" > 0 with threshold > 0.5")],
-            Conversions.QuarantinedRules(quarantined));
+            await Conversions.QuarantinedRulesAsync(quarantined));
     }
 
     [Fact]
@@ -34,7 +33,7 @@ public sealed class FileRulesTests : IDisposable
 
         Assert.Equal((2, 0, 2), (result.RowsIn, result.RowsValid, result.RowsQuarantined));
         Assert.Empty(result.Partitions);
-        Assert.Equal([(2L, "RowCount > 3"), (3L, "type"), (3L, "RowCount > 3")], Conversions.QuarantinedRules(result));
+        Assert.Equal([(2L, "RowCount > 3"), (3L, "type"), (3L, "RowCount > 3")], await Conversions.QuarantinedRulesAsync(result));
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class FileRulesTests : IDisposable
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv);
 
-        Assert.Equal([(8L, "type")], Conversions.QuarantinedRules(result));
+        Assert.Equal([(8L, "type")], await Conversions.QuarantinedRulesAsync(result));
         Assert.Equal(3, result.RowsValid);
     }
 
@@ -89,7 +88,7 @@ public sealed class FileRulesTests : IDisposable
 
         var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\"", "primaryKey: [id]"), csv);
 
-        Assert.Equal([(4L, "IsPrimaryKey \"id\"")], Conversions.QuarantinedRules(result));
+        Assert.Equal([(4L, "IsPrimaryKey \"id\"")], await Conversions.QuarantinedRulesAsync(result));
     }
 
     [Fact]
@@ -99,8 +98,8 @@ public sealed class FileRulesTests : IDisposable
 
         var result = await _conversions.RunAsync(Things.Contract("IsUnique \"colour\""), csv);
 
-        Assert.Equal([(4L, "IsUnique \"colour\"")], Conversions.QuarantinedRules(result));
-        Assert.Equal(["colour"], ParquetFiles.Query($"SELECT * FROM read_parquet({SqlText.Path(result.KeyFile!)})")[0].Keys);
+        Assert.Equal([(4L, "IsUnique \"colour\"")], await Conversions.QuarantinedRulesAsync(result));
+        Assert.Equal(["colour string"], (await ParquetFiles.ReadAsync(result.KeyFile!)).Columns);
     }
 
     public void Dispose() => _conversions.Dispose();

@@ -1,4 +1,3 @@
-using Lake.DuckDb;
 
 namespace Lake.Transform.Tests;
 
@@ -46,7 +45,7 @@ public sealed class RuleSemanticsTests : IDisposable
         Assert.Equal(passes ? 0 : 1, result.RowsQuarantined);
         if (!passes)
         {
-            Assert.Equal([(2L, rule)], Conversions.QuarantinedRules(result));
+            Assert.Equal([(2L, rule)], await Conversions.QuarantinedRulesAsync(result));
         }
     }
 
@@ -71,8 +70,8 @@ public sealed class RuleSemanticsTests : IDisposable
         var result = await _conversions.RunAsync(Things.Contract($"ColumnValues \"{column}\" != NULL"), csv);
 
         // Reported once, as 'type' with the column and its text, not again by the rule that reads the column.
-        Assert.Equal([(2L, "type")], Conversions.QuarantinedRules(result));
-        var error = ParquetFiles.Scalar<string>($"SELECT type_errors[1] FROM read_parquet({SqlText.Path(result.QuarantineFile!)})");
+        Assert.Equal([(2L, "type")], await Conversions.QuarantinedRulesAsync(result));
+        var error = (string)((List<object?>)Assert.Single((await ParquetFiles.ReadAsync(result.QuarantineFile!)).Rows)["type_errors"]!)[0]!;
         Assert.StartsWith($"{column}: '{value}' is not a", error);
     }
 
@@ -88,11 +87,16 @@ public sealed class RuleSemanticsTests : IDisposable
     {
         var csv = _conversions.File("things.csv", $"{Things.Header}\n{Things.Row(column, value)}\n");
 
-        var result = await _conversions.RunAsync(Things.Contract("IsComplete \"id\""), csv);
+        var contract = Things.Contract("IsComplete \"id\"");
+
+        var result = await _conversions.RunAsync(contract, csv);
 
         Assert.Equal(1, result.RowsValid);
         var curated = Path.Combine(result.CuratedDirectory, Assert.Single(Assert.Single(result.Partitions).Files));
-        Assert.Equal(stored, ParquetFiles.Scalar<string>($"SELECT CAST(\"{column}\" AS VARCHAR) FROM read_parquet({SqlText.Path(curated)})"));
+        var expected = ContractValues.Typed(stored, contract.FindColumn(column)!.Type)!;
+        var actual = Assert.Single((await ParquetFiles.ReadAsync(curated)).Rows)[column];
+        Assert.IsType(expected.GetType(), actual);
+        Assert.Equal(expected, actual);
     }
 
     public void Dispose() => _conversions.Dispose();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Lake.DuckDb;
 using Lake.Testing;
 using Lake.Transform.Tests;
 using Lake.Uploads;
@@ -81,7 +80,7 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
     {
         var directory = Path.Combine(Lake.Files, Guid.NewGuid().ToString("N"));
         await Lake.DownloadAsync(Curated, "orders/", directory);
-        return [.. ParquetFiles.Query($"SELECT order_id FROM read_parquet({SqlText.Path(directory + "/orders/*/*.parquet")}) ORDER BY order_id").Select(r => (string)r["order_id"]!)];
+        return [.. (await ParquetFiles.ReadPartitionedAsync(Path.Combine(directory, "orders"))).Select(r => (string)r["order_id"]!).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Deletes the upload's status items, as if the service had crashed after writing its outputs.</summary>

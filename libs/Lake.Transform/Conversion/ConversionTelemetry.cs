@@ -9,9 +9,9 @@ public static class ConversionTelemetry
 
     private static readonly ActivitySource Source = new(SourceName);
 
-    internal static void Step(string name, Action step)
+    internal static async Task StepAsync(string name, Func<Task> step)
     {
         using var activity = Source.StartActivity(name);
-        step();
+        await step();
     }
 }

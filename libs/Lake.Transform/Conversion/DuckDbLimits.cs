@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 
 namespace Lake.Transform.Conversion;
 
@@ -32,6 +33,18 @@ public sealed partial record DuckDbLimits(string MemoryLimit, int Threads)
             return (long)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * Math.Pow(scale, power));
         }
     }
+
+    /// <summary>
+    /// A DuckDB.NET connection string for a private in-memory database with these limits, spilling into
+    /// <paramref name="tempDirectory"/> (each <c>:memory:</c> connection opens a database of its own).
+    /// </summary>
+    public string ConnectionString(string tempDirectory) => new DuckDBConnectionStringBuilder
+    {
+        DataSource = DuckDBConnectionStringBuilder.InMemoryDataSource,
+        MemoryLimit = MemoryLimit,
+        Threads = Threads,
+        TempDirectory = tempDirectory,
+    }.ConnectionString;
 
     /// <summary>The CSV reader's buffer: DuckDB's 32 MiB default, less under a small limit (never under 4 MiB).</summary>
     public long CsvBufferSize => Math.Clamp(MemoryLimitBytes / 16, 4 * Mebibyte, 32 * Mebibyte);

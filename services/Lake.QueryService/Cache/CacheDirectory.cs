@@ -33,11 +33,14 @@ public sealed class CacheDirectory : IDisposable
     /// <summary>Where DuckDB may spill (inside the only directory it may touch).</summary>
     public string SpillDirectory => Path.Combine(Root, ".spill");
 
+    /// <summary>Where DuckDB writes each query connection's last profile (it writes only where it may read).</summary>
+    public string ProfileDirectory => Path.Combine(Root, ".profiles");
+
     public string TableDirectory(string database, string table) => Path.Combine(Root, database, table);
 
     /// <summary>
     /// Whether <paramref name="path"/> can go: a cached file no view reads, or a download a stopped sync left behind
-    /// (call it only between syncs). The lock file and DuckDB's spill area are never obsolete.
+    /// (call it only between syncs). The lock file, DuckDB's spill area and its profiles are never obsolete.
     /// </summary>
     public bool IsObsolete(string path, IReadOnlySet<string> used) =>
         !path.StartsWith(SpillDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Amazon.Runtime;
+using DuckDB.NET.Data;
 using Lake.Aws;
-using Lake.DuckDb;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
 using Microsoft.Extensions.Options;
@@ -129,7 +129,7 @@ public sealed class LakeCache(
         {
             database.Define(TableViews.CreateOrReplace(cached));
         }
-        catch (DuckDbException error)
+        catch (DuckDBException error)
         {
             // E.g. a file that is not Parquet: keep serving the view as it was, and say why.
             logger.LogError("View {Table} could not be rebuilt over {Files} files; it keeps its previous files: {Reason}", table.QualifiedName, cached.Files.Count(), error.Message);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DuckDB.NET.Data;
 using Lake.DuckDb;
 using Lake.QueryService.Cache;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOp
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var result = await Task.Run(() => Run(lease.Connection, sql ?? "", stop.Token), CancellationToken.None);
+            var result = await Task.Run(() => RunStatementAsync(lease, sql ?? "", stop.Token), CancellationToken.None);
             activity?.SetTag("db.response.returned_rows", result.Rows.Count);
             activity?.SetTag("lake.bytes_scanned", result.Scanned.BytesScanned);
             logger.LogInformation("Query returned {Rows} rows in {ElapsedMs} ms, {BytesScanned} bytes scanned in {FilesScanned} files",
@@ -42,13 +43,14 @@ public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOp
         }
     }
 
-    private QueryResult Run(DuckDbConnection connection, string sql, CancellationToken cancellationToken)
+    private async Task<QueryResult> RunStatementAsync(SandboxedDatabase.ConnectionLease lease, string sql, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var statement = StatementGuard.Prepare(connection, sql);
-        using var reader = Execute(statement, cancellationToken);
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
-        var unreadable = columns.Where((_, i) => !reader.CanRead(i)).Select(c => $"{c.Name} ({c.Type})").ToList();
+        StatementGuard.Check(lease.Connection, sql);
+        File.Delete(lease.ProfileFile);
+        await using var reader = await ExecuteAsync(lease.Connection, sql, cancellationToken);
+        var columns = DuckDbColumn.Describe(reader);
+        var unreadable = columns.Where(c => !c.IsReadable).Select(c => $"{c.Name} ({c.TypeName})").ToList();
         if (unreadable.Count > 0)
         {
             throw QueryRefusal.Failed($"The result has columns of types the service cannot return: {string.Join(", ", unreadable)}; cast them, e.g. CAST(x AS VARCHAR).", new NotSupportedException());
@@ -65,23 +67,23 @@ public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOp
             var row = new object?[columns.Count];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.GetValue(i);
+                row[i] = reader.GetLakeValue(i);
             }
 
             rows.Add(row);
         }
 
         clock.Stop();
-        return new QueryResult(columns, rows, clock.Elapsed, ScanStatistics.From(connection.GetProfile()));
+        return new QueryResult([.. columns.Select(c => new ResultColumn(c.Name, c.TypeName))], rows, clock.Elapsed, ScanStatistics.From(DuckDbProfile.Read(lease.ProfileFile)));
     }
 
-    private static DuckDbDataReader Execute(DuckDbPreparedStatement statement, CancellationToken cancellationToken)
+    private static async Task<DuckDBDataReader> ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         try
         {
-            return statement.Query(cancellationToken);
+            return await connection.ExecuteReaderAsync(sql, cancellationToken);
         }
-        catch (DuckDbException error)
+        catch (DuckDBException error)
         {
             throw StatementGuard.Refusal(error);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Lake.DuckDb;
 
 namespace Lake.QueryService.Sandbox;
@@ -10,7 +9,7 @@ namespace Lake.QueryService.Sandbox;
 /// two scans read counts twice). Like Athena's figure it is 0 for statements that scan no table (DESCRIBE, SHOW).
 /// Unlike Athena's it counts whole files, not the column chunks read.
 /// </summary>
-public sealed partial record ScanStatistics(long BytesScanned, int FilesScanned)
+public sealed record ScanStatistics(long BytesScanned, int FilesScanned)
 {
     public static readonly ScanStatistics None = new(0, 0);
 
@@ -23,9 +22,9 @@ public sealed partial record ScanStatistics(long BytesScanned, int FilesScanned)
 
         long bytes = 0;
         var files = 0;
-        foreach (var scan in profile.Descendants().Where(n => n.Metrics.GetValueOrDefault("OPERATOR_TYPE") == "TABLE_SCAN"))
+        foreach (var scan in profile.Descendants().Where(n => n.OperatorType == "TABLE_SCAN"))
         {
-            foreach (var file in FilesRead(scan.Metrics.GetValueOrDefault("EXTRA_INFO") ?? ""))
+            foreach (var file in FilesRead(scan.ExtraInfo))
             {
                 files++;
                 bytes += File.Exists(file) ? new FileInfo(file).Length : 0;
@@ -35,23 +34,15 @@ public sealed partial record ScanStatistics(long BytesScanned, int FilesScanned)
         return new ScanStatistics(bytes, files);
     }
 
-    /// <summary>The files a scan's <c>EXTRA_INFO</c> says it read: <c>'Filename(s)'='/a.parquet, /b.parquet'</c>.</summary>
-    public static IReadOnlyList<string> FilesRead(string extraInfo)
+    /// <summary>The files a scan's extra info says it read: <c>"Filename(s)": "/a.parquet, /b.parquet"</c>, unless <c>"Total Files Read": "0"</c>.</summary>
+    public static IReadOnlyList<string> FilesRead(IReadOnlyDictionary<string, string> extraInfo)
     {
-        if (FileNames().Match(extraInfo) is not { Success: true } match)
+        if (!extraInfo.TryGetValue("Filename(s)", out var names)
+            || (extraInfo.TryGetValue("Total Files Read", out var total) && int.Parse(total, CultureInfo.InvariantCulture) == 0))
         {
             return [];
         }
 
-        var count = TotalFilesRead().Match(extraInfo) is { Success: true } total ? int.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : int.MaxValue;
-        var names = (match.Groups["quoted"].Success ? match.Groups["quoted"].Value.Replace("\\'", "'", StringComparison.Ordinal) : match.Groups["bare"].Value)
-            .Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return count == 0 ? [] : names;
+        return names.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
-
-    [GeneratedRegex(@"'Filename\(s\)'=(?:'(?<quoted>(?:[^'\\]|\\.)*)'|(?<bare>[^,}]*))")]
-    private static partial Regex FileNames();
-
-    [GeneratedRegex(@"Total Files Read=(\d+)")]
-    private static partial Regex TotalFilesRead();
 }
