@@ -1,25 +1,40 @@
-"""moto_server whose state survives a restart.
+#!/usr/bin/env python3
+"""moto_server whose state survives a restart and which checks signatures as AWS does.
 
-Serves moto's single endpoint like `moto_server -H HOST -p PORT`. With --state FILE, the backends of the services
+Serves moto's single endpoint like `moto_server -H HOST -p PORT`, behind a SigV4 gate (moto itself verifies no
+signature): every request must be signed with a known key (--credentials ACCESS:SECRET, repeatable; default
+test:test, or LAKE_MOTO_CREDENTIALS=ACCESS:SECRET,...), in the Authorization header or as a presigned URL; a bad
+signature is 403 SignatureDoesNotMatch, an expired URL 403 AccessDenied "Request has expired", an unknown key 403
+InvalidAccessKeyId, an unsigned request 403 AccessDenied, each in the service's error shape (S3's XML for S3).
+Only GET/HEAD of /moto-api (health, readiness) needs no signature. With --state FILE, the backends of the services
 Lake uses are loaded from FILE at start and written back (atomically) when the server stops on SIGTERM or SIGINT,
 and every --autosave seconds while requests keep coming, so even a crash of this process loses little.
 The AppHost starts it; nothing else depends on it.
 """
 
 import argparse
+import calendar
 import copyreg
+import hashlib
+import hmac
 import io
+import json
 import os
 import pickle
 import signal
 import sys
+import tempfile
 import threading
 import time
+import urllib.parse
+import uuid
+from xml.sax.saxutils import escape
 
 try:
     import moto
     from moto.backends import get_backend
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from moto.s3.responses import S3Response
     from werkzeug.serving import make_server
 except ImportError as error:  # pragma: no cover - reported to the AppHost
     print(f"moto is not installed for {sys.executable} ({error}): pip install \"moto[server]\"", file=sys.stderr)
@@ -98,12 +113,275 @@ class ChangeTracker:
         return self.app(environ, start_response)
 
 
+# --- The SigV4 gate ------------------------------------------------------------------------------------------------
+
+ALGORITHM = "AWS4-HMAC-SHA256"
+MAX_SKEW = 15 * 60  # seconds a header-signed request's X-Amz-Date may be off, as S3 allows
+MAX_PRESIGN = 7 * 24 * 3600  # S3's longest presigned URL
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UNSIGNED = "UNSIGNED-PAYLOAD"
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
+def _uri_encode(text, safe="-_.~"):
+    return urllib.parse.quote(text, safe=safe)
+
+
+def _canonical_path(raw_path, service):
+    # AWS decodes the path, then signs it encoded once (S3) or twice (every other service).
+    path = _uri_encode(urllib.parse.unquote(raw_path or "/"), safe="-_.~/")
+    return path if service == "s3" else _uri_encode(path, safe="-_.~/")
+
+
+def _query_pairs(raw_query):
+    pairs = []
+    for part in raw_query.split("&") if raw_query else []:
+        name, _, value = part.partition("=")
+        pairs.append((urllib.parse.unquote(name), urllib.parse.unquote(value)))
+    return pairs
+
+
+def _canonical_query(pairs):
+    return "&".join(f"{_uri_encode(n, '-_.~')}={_uri_encode(v, '-_.~')}" for n, v in sorted(pairs))
+
+
+def _header(environ, name):
+    if name == "content-type":
+        return environ.get("CONTENT_TYPE")
+    if name == "content-length":
+        return environ.get("CONTENT_LENGTH")
+    return environ.get("HTTP_" + name.upper().replace("-", "_"))
+
+
+def _signing_key(secret, date, region, service):
+    key = ("AWS4" + secret).encode()
+    for part in (date, region, service, "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    return key
+
+
+def _amz_time(text):
+    return calendar.timegm(time.strptime(text, "%Y%m%dT%H%M%SZ"))
+
+
+class Refusal(Exception):
+    """A request refused as AWS refuses it: status, code, message and the fields S3 adds to its error."""
+
+    def __init__(self, status, code, message, **fields):
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields
+
+
+class SignedRequest:
+    """What a request's signature claims, from its Authorization header or its presigned query."""
+
+    def __init__(self, environ):
+        raw_uri = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
+        self.raw_path, _, self.raw_query = raw_uri.partition("?")
+        self.pairs = _query_pairs(self.raw_query)
+        query = dict(self.pairs)
+        authorization = environ.get("HTTP_AUTHORIZATION", "")
+        self.presigned = "X-Amz-Algorithm" in query
+        if authorization.startswith(ALGORITHM + " "):
+            fields = dict(f.strip().split("=", 1) for f in authorization[len(ALGORITHM) + 1:].split(",") if "=" in f)
+            credential, signed, self.signature = fields.get("Credential"), fields.get("SignedHeaders"), fields.get("Signature")
+            self.amz_date = _header(environ, "x-amz-date") or ""
+        elif self.presigned:
+            if query["X-Amz-Algorithm"] != ALGORITHM:
+                raise Refusal(400, "AuthorizationQueryParametersError", f"X-Amz-Algorithm only supports \"{ALGORITHM}\"")
+            credential, signed, self.signature = query.get("X-Amz-Credential"), query.get("X-Amz-SignedHeaders"), query.get("X-Amz-Signature")
+            self.amz_date = query.get("X-Amz-Date", "")
+            self.expires = query.get("X-Amz-Expires", "")
+        elif authorization.startswith("AWS ") or "Signature" in query or "AWSAccessKeyId" in query:
+            raise Refusal(400, "InvalidRequest", f"The authorization mechanism you have provided is not supported. Please use {ALGORITHM}.")
+        else:
+            raise Refusal(403, "AccessDenied", "Access Denied")
+        if not (credential and signed and self.signature):
+            raise Refusal(400, "AuthorizationHeaderMalformed" if not self.presigned else "AuthorizationQueryParametersError",
+                          "The authorization is missing Credential, SignedHeaders or Signature.")
+        scope = credential.split("/")
+        if len(scope) != 5 or scope[4] != "aws4_request":
+            raise Refusal(400, "AuthorizationHeaderMalformed", f"The credential '{credential}' is not ACCESS/DATE/REGION/SERVICE/aws4_request.")
+        self.access_key, self.date, self.region, self.service = scope[:4]
+        self.scope = "/".join(scope[1:])
+        self.signed_headers = signed.split(";")
+
+
+class SigV4Gate:
+    """WSGI middleware: verifies each request's SigV4 signature before moto sees it (moto checks none)."""
+
+    def __init__(self, app, credentials, clock=time.time):
+        self.app, self.credentials, self.clock = app, credentials, clock
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        if environ.get("PATH_INFO", "").startswith("/moto-api") and method in ("GET", "HEAD"):
+            return self.app(environ, start_response)
+        try:
+            request = SignedRequest(environ)
+            self.verify(request, environ)
+        except Refusal as refusal:
+            return self.refuse(environ, start_response, refusal)
+        if request.service == "s3" and method in ("PUT", "POST") and (environ.get("CONTENT_TYPE") or "").lower().startswith(FORM_TYPES):
+            # S3 stores a PUT's body whatever its Content-Type; moto would parse a form type as a form and lose it.
+            environ[FORM_MARK] = environ["CONTENT_TYPE"]
+        return self.app(environ, start_response)
+
+    def verify(self, request, environ):
+        secret = self.credentials.get(request.access_key)
+        if secret is None:
+            raise Refusal(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.",
+                          AWSAccessKeyId=request.access_key)
+        try:
+            signed_at = _amz_time(request.amz_date)
+        except ValueError:
+            raise Refusal(403, "AccessDenied", f"X-Amz-Date '{request.amz_date}' is not an ISO 8601 basic date (yyyyMMddTHHmmssZ).")
+        if request.date != request.amz_date[:8]:
+            raise Refusal(403, "SignatureDoesNotMatch", f"The credential's date {request.date} is not the day of X-Amz-Date {request.amz_date}.")
+        now = self.clock()
+        if request.presigned:
+            if not request.expires.isdigit() or not 0 < int(request.expires) <= MAX_PRESIGN:
+                raise Refusal(400, "AuthorizationQueryParametersError", "X-Amz-Expires must be more than 0 and at most 604800 seconds.")
+            if now > signed_at + int(request.expires):
+                raise Refusal(403, "AccessDenied", "Request has expired", **{
+                    "X-Amz-Expires": request.expires,
+                    "Expires": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(signed_at + int(request.expires))),
+                    "ServerTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))})
+            if signed_at > now + MAX_SKEW:
+                raise Refusal(403, "AccessDenied", "Request is not valid yet")
+        elif abs(now - signed_at) > MAX_SKEW:
+            raise Refusal(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.",
+                          RequestTime=request.amz_date, ServerTime=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now)))
+
+        payload = self.payload_hash(request, environ)
+        headers = "".join(f"{name}:{' '.join((_header(environ, name) or '').split())}\n" for name in request.signed_headers)
+        pairs = [(n, v) for n, v in request.pairs if not (request.presigned and n == "X-Amz-Signature")]
+        canonical = "\n".join([environ.get("REQUEST_METHOD", "GET"), _canonical_path(request.raw_path, request.service),
+                               _canonical_query(pairs), headers, ";".join(request.signed_headers), payload])
+        to_sign = "\n".join([ALGORITHM, request.amz_date, request.scope, hashlib.sha256(canonical.encode()).hexdigest()])
+        expected = hmac.new(_signing_key(secret, request.date, request.region, request.service), to_sign.encode(), hashlib.sha256).hexdigest()
+        if "host" not in request.signed_headers or not hmac.compare_digest(expected, request.signature):
+            raise Refusal(403, "SignatureDoesNotMatch",
+                          "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                          AWSAccessKeyId=request.access_key, StringToSign=to_sign, SignatureProvided=request.signature,
+                          CanonicalRequest=canonical)
+
+    def payload_hash(self, request, environ):
+        if request.presigned:
+            return UNSIGNED
+        declared = _header(environ, "x-amz-content-sha256")
+        if declared and (declared == UNSIGNED or declared.startswith("STREAMING-")):
+            return declared  # the seed signature is checked; aws-chunked chunk signatures are not
+        actual = self.buffer_body(environ)
+        if declared and declared != actual:
+            raise Refusal(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.",
+                          ClientComputedContentSHA256=declared, S3ComputedContentSHA256=actual)
+        return declared or actual
+
+    @staticmethod
+    def buffer_body(environ):
+        """Reads the body once (hashing it) into a spooled file that moto then reads in its place."""
+        length = environ.get("CONTENT_LENGTH")
+        stream = environ["wsgi.input"]
+        remaining = int(length) if length and length.isdigit() else (None if environ.get("wsgi.input_terminated") else 0)
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        digest = hashlib.sha256()
+        while remaining is None or remaining > 0:
+            chunk = stream.read(65536 if remaining is None else min(65536, remaining))
+            if not chunk:
+                break
+            digest.update(chunk)
+            spool.write(chunk)
+            if remaining is not None:
+                remaining -= len(chunk)
+        environ["CONTENT_LENGTH"] = str(spool.tell())
+        spool.seek(0)
+        environ["wsgi.input"] = spool
+        environ.pop("wsgi.input_terminated", None)
+        return digest.hexdigest()
+
+    @staticmethod
+    def refuse(environ, start_response, refusal):
+        _drain(environ)
+        request_id = uuid.uuid4().hex.upper()[:16]
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        content_type = (environ.get("CONTENT_TYPE") or "").lower()
+        if target or content_type.startswith("application/x-amz-json"):
+            # JSON protocols (DynamoDB, Glue, SQS): DynamoDB names a bad signature InvalidSignatureException, with 400.
+            dynamo = target.startswith("DynamoDB")
+            code = "InvalidSignatureException" if dynamo and refusal.code == "SignatureDoesNotMatch" else refusal.code
+            status = 400 if dynamo and refusal.status == 403 else refusal.status
+            body = json.dumps({"__type": code, "message": refusal.message}).encode()
+            headers = [("Content-Type", "application/x-amz-json-1.0")]
+        elif environ.get("REQUEST_METHOD") == "POST" and content_type.startswith("application/x-www-form-urlencoded"):
+            # Query protocol (SNS, SQS's older clients).
+            body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{refusal.code}</Code><Message>{escape(refusal.message)}</Message>"
+                    f"</Error><RequestId>{request_id}</RequestId></ErrorResponse>").encode()
+            status, headers = refusal.status, [("Content-Type", "text/xml")]
+        else:
+            fields = "".join(f"<{name}>{escape(str(value))}</{name}>" for name, value in refusal.fields.items())
+            body = (f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{refusal.code}</Code><Message>{escape(refusal.message)}</Message>'
+                    f"{fields}<RequestId>{request_id}</RequestId><HostId>{request_id}</HostId></Error>").encode()
+            status, headers = refusal.status, [("Content-Type", "application/xml")]
+        reason = {400: "Bad Request", 403: "Forbidden"}.get(status, "Error")
+        start_response(f"{status} {reason}", headers + [("Content-Length", str(len(body))), ("x-amz-request-id", request_id), ("Connection", "close")])
+        return [body]
+
+
+FORM_MARK = "lake.form_content_type"
+
+
+def _drain(environ, limit=64 * 1024 * 1024):
+    """Reads what is left of a refused request's body (up to a bound), so the client gets the answer, not a reset."""
+    length = environ.get("CONTENT_LENGTH")
+    remaining = int(length) if length and length.isdigit() else 0
+    stream = environ.get("wsgi.input")
+    while stream is not None and 0 < remaining <= limit:
+        chunk = stream.read(min(65536, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
+
+
+def _keep_form_bodies():
+    """moto parses a form-typed S3 PUT as a form (storing 0 bytes, or hanging on binary): while moto reads the body,
+    the request's Content-Type is octet-stream; the client's type is what moto stores (it copied the headers)."""
+    original = S3Response.setup_class
+
+    def setup_class(self, request, full_url, headers, *args, **kwargs):
+        form_type = request.environ.pop(FORM_MARK, None)
+        if form_type is None:
+            return original(self, request, full_url, headers, *args, **kwargs)
+        request.environ["CONTENT_TYPE"] = "application/octet-stream"
+        request.__dict__.pop("_parsed_content_type", None)
+        try:
+            original(self, request, full_url, headers, *args, **kwargs)
+        finally:
+            request.environ["CONTENT_TYPE"] = form_type
+            request.__dict__.pop("_parsed_content_type", None)
+
+    S3Response.setup_class = setup_class
+
+
+def parse_credentials(values):
+    credentials = {}
+    for value in values:
+        for pair in filter(None, (p.strip() for p in value.split(","))):
+            access, _, secret = pair.partition(":")
+            if not access or not secret:
+                raise SystemExit(f"lake_moto: credentials must be ACCESS:SECRET, got '{pair}'")
+            credentials[access] = secret
+    return credentials
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=4566)
     parser.add_argument("--state", help="file the state is loaded from and saved to")
     parser.add_argument("--autosave", type=float, default=30, help="seconds between saves while requests arrive")
+    parser.add_argument("--credentials", action="append", default=[],
+                        help="ACCESS:SECRET accepted as a signing key (repeatable, or comma-separated); default test:test")
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
 
@@ -111,7 +389,9 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.state)), exist_ok=True)
         print(f"lake_moto: {load(args.state)}", flush=True)
 
-    app = ChangeTracker(DomainDispatcherApplication(create_backend_app))
+    credentials = parse_credentials(args.credentials or [os.environ.get("LAKE_MOTO_CREDENTIALS") or "test:test"])
+    _keep_form_bodies()
+    app = ChangeTracker(SigV4Gate(DomainDispatcherApplication(create_backend_app), credentials))
     server = make_server(args.host, args.port, app, threaded=True)
     stopping = threading.Event()
 
@@ -135,7 +415,8 @@ def main():
     if args.state and args.autosave > 0:
         threading.Thread(target=autosave, daemon=True).start()
 
-    print(f"lake_moto: moto {moto.__version__} listening on http://{args.host}:{args.port}", flush=True)
+    print(f"lake_moto: moto {moto.__version__} listening on http://{args.host}:{args.port}, "
+          f"SigV4 checked for {len(credentials)} key(s)", flush=True)
     server.serve_forever()
     if args.state:
         size = save(args.state)

@@ -56,7 +56,12 @@ internal sealed class SeedUploader(HttpClient http, Uri ingestApi, string apiKey
         using var put = new HttpRequestMessage(HttpMethod.Put, upload.Url) { Content = new ByteArrayContent(content) };
         foreach (var (header, value) in upload.Headers)
         {
-            put.Headers.TryAddWithoutValidation(header, value);
+            // Content-Type and Content-Length are signed too: they belong on the content.
+            if (!put.Headers.TryAddWithoutValidation(header, value))
+            {
+                put.Content.Headers.Remove(header);
+                put.Content.Headers.TryAddWithoutValidation(header, value);
+            }
         }
 
         using var stored = await http.SendAsync(put, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Lake.IngestApi.Uploads;
 using Lake.Testing;
 
@@ -38,11 +40,7 @@ public sealed class IngestApiTests(EmulatorFixture emulator) : IAsyncLifetime
         var content = "order_id,order_date,quantity\n1,2024-06-01,3\n"u8.ToArray();
 
         var created = await CreateAsync("orders", "june orders.csv", content.Length, traceparent: $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        using var put = new HttpRequestMessage(HttpMethod.Put, created.Url) { Content = new ByteArrayContent(content) };
-        foreach (var (name, value) in created.Headers)
-        {
-            put.Headers.TryAddWithoutValidation(name, value);
-        }
+        using var put = IngestApiClient.PresignedPut(created.Url, created.Headers, content);
 
         using var raw = new HttpClient();
         var uploaded = await raw.SendAsync(put);
@@ -132,6 +130,103 @@ public sealed class IngestApiTests(EmulatorFixture emulator) : IAsyncLifetime
         Assert.True(uploads.TryGetProperty("post", out _));
         Assert.True(paths.TryGetProperty("/v1/uploads/{uploadId}", out _));
         Assert.True(paths.TryGetProperty("/v1/datasets", out _));
+    }
+
+    [Fact]
+    public async Task TheUrlWritesItsKeyOnceASecondPutIsPreconditionFailed()
+    {
+        var first = "order_id,order_date,quantity\n1,2024-06-01,3\n"u8.ToArray();
+        var created = await CreateAsync("orders", "a.csv", first.Length);
+        Assert.Contains("if-none-match", created.Url.Query, StringComparison.OrdinalIgnoreCase);
+        using var raw = new HttpClient();
+        using (var put = IngestApiClient.PresignedPut(created.Url, created.Headers, first))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await raw.SendAsync(put)).StatusCode);
+        }
+
+        var second = "order_id,order_date,quantity\n9,2024-06-09,9\n"u8.ToArray();
+        using var again = IngestApiClient.PresignedPut(created.Url, created.Headers, second);
+        var answer = await raw.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, answer.StatusCode);
+        Assert.Contains("<Code>PreconditionFailed</Code>", await answer.Content.ReadAsStringAsync());
+        Assert.Equal(first, await ReadRawAsync(created.Key));
+    }
+
+    [Theory]
+    [InlineData("size")]
+    [InlineData("content-type")]
+    [InlineData("form-type")]
+    [InlineData("if-none-match")]
+    [InlineData("metadata")]
+    [InlineData("key")]
+    [InlineData("signature")]
+    [InlineData("unsigned")]
+    public async Task APutThatDiffersFromWhatWasSignedIsRefusedAndStoresNothing(string change)
+    {
+        var content = "order_id,order_date,quantity\n1,2024-06-01,3\n"u8.ToArray();
+        var created = await CreateAsync("orders", "a.csv", content.Length);
+        var headers = created.Headers.ToDictionary();
+        var url = created.Url.ToString();
+        switch (change)
+        {
+            case "size": content = [.. content, .. "2,2024-06-02,4\n"u8.ToArray()]; headers.Remove("Content-Length"); break;
+            case "content-type": headers["Content-Type"] = "application/octet-stream"; break;
+            case "form-type": headers["Content-Type"] = "application/x-www-form-urlencoded"; break;
+            case "if-none-match": headers.Remove("If-None-Match"); break;
+            case "metadata": headers["x-amz-meta-upload-id"] = new string('b', 32); break;
+            case "key": url = url.Replace(created.UploadId, new string('c', 32), StringComparison.Ordinal); break;
+            case "signature": url = Regex.Replace(url, "X-Amz-Signature=[0-9a-f]+", "X-Amz-Signature=" + new string('0', 64)); break;
+            case "unsigned": url = url[..url.IndexOf('?', StringComparison.Ordinal)]; break;
+        }
+
+        using var raw = new HttpClient();
+        using var put = IngestApiClient.PresignedPut(new Uri(url), headers, content);
+        var answer = await raw.SendAsync(put);
+
+        Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+        Assert.Contains(change == "unsigned" ? "<Code>AccessDenied</Code>" : "<Code>SignatureDoesNotMatch</Code>", await answer.Content.ReadAsStringAsync());
+        var listed = await emulator.Cli.RunAsync("s3api", "list-objects-v2", "--bucket", _lake.Options.Buckets.Raw);
+        Assert.False(listed?.TryGetProperty("Contents", out _) ?? false, $"the refused PUT stored {listed}");
+    }
+
+    [Fact]
+    public async Task MalformedJsonIs400ProblemDetailsWithoutAStackTraceOrHeaders()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/uploads") { Content = new StringContent("{\"dataset\": \"orders\", ", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Probe", "echo-me-not");
+
+        var response = await _api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("echo-me-not", body);
+        Assert.DoesNotContain(IngestApiFactory.ApiKey, body);
+        Assert.DoesNotContain(" at ", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    [Fact]
+    public async Task WithoutAKeyTheBodyIsNotReadMalformedJsonIs401()
+    {
+        using var anonymous = _factory.CreateClient();
+
+        var response = await anonymous.PostAsync("/v1/uploads", new StringContent("{not json", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<byte[]> ReadRawAsync(string key)
+    {
+        using var stored = await _lake.Clients.S3.GetObjectAsync(_lake.Options.Buckets.Raw, key);
+        using var buffer = new MemoryStream();
+        await stored.ResponseStream.CopyToAsync(buffer);
+        return buffer.ToArray();
     }
 
     private async Task<CreateUploadResponse> CreateAsync(string dataset, string fileName, long size, string? traceparent = null)

@@ -7,7 +7,8 @@ using Xunit;
 namespace Lake.Testing;
 
 /// <summary>
-/// One <c>moto_server</c> per test collection. Tests isolate themselves with <see cref="TestNames.Unique"/>
+/// One emulator per test collection: the one the AppHost runs (<see cref="RepoPaths.EmulatorLauncher"/>, moto behind
+/// a SigV4 gate, accepting <see cref="AccessKey"/>/<see cref="SecretKey"/>), or <c>LAKE_MOTO_SERVER</c> when set. Tests isolate themselves with <see cref="TestNames.Unique"/>
 /// prefixes instead of restarting it. Each test assembly declares a collection over this fixture
 /// (xunit needs the definition in the assembly), named <see cref="CollectionName"/>.
 /// </summary>
@@ -42,7 +43,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
         ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
     };
 
-    public async Task InitializeAsync() => _server = await MotoServer.StartAsync();
+    public async Task InitializeAsync() => _server = await MotoServer.StartAsync(new MotoServerOptions
+    {
+        Executable = Environment.GetEnvironmentVariable("LAKE_MOTO_SERVER") is { Length: > 0 } configured ? configured : RepoPaths.EmulatorLauncher,
+    });
 
     public async Task DisposeAsync()
     {

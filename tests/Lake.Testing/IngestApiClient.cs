@@ -36,15 +36,32 @@ public sealed class IngestApiClient : IDisposable
         }
 
         var ticket = await created.Content.ReadFromJsonAsync<JsonElement>();
-        using var put = new HttpRequestMessage(HttpMethod.Put, ticket.GetProperty("url").GetString()) { Content = new ByteArrayContent(content) };
-        foreach (var header in ticket.GetProperty("headers").EnumerateObject())
-        {
-            put.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
-        }
+        using var put = PresignedPut(new Uri(ticket.GetProperty("url").GetString()!),
+            ticket.GetProperty("headers").EnumerateObject().Select(h => KeyValuePair.Create(h.Name, h.Value.GetString()!)), content);
 
         using var stored = await _storage.SendAsync(put);
         stored.EnsureSuccessStatusCode();
         return ticket.GetProperty("uploadId").GetString()!;
+    }
+
+    /// <summary>The PUT a client sends to an upload URL: every header the ingest API listed (they are signed), content headers on the content.</summary>
+    public static HttpRequestMessage PresignedPut(Uri url, IEnumerable<KeyValuePair<string, string>> headers, byte[] content)
+    {
+        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(content) };
+        foreach (var (name, value) in headers)
+        {
+            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                put.Content.Headers.Remove(name);
+                put.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else
+            {
+                put.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return put;
     }
 
     /// <summary><c>GET /v1/uploads/{id}</c>: the stage, details and history; null while the upload is unknown.</summary>

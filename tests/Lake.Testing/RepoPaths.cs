@@ -6,6 +6,9 @@ public static class RepoPaths
     /// <summary>The directory holding <c>Lake.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The emulator the AppHost runs: moto behind a SigV4 gate (<c>AppHost/Emulator/lake_moto.py</c>).</summary>
+    public static string EmulatorLauncher => Path.Combine(Root, "AppHost", "Emulator", "lake_moto.py");
+
     /// <summary>A path under <c>seed-data/orders/</c>, e.g. <c>OrdersSeed("valid", "orders-2024-01.csv")</c>.</summary>
     public static string OrdersSeed(params string[] path) => Path.Combine([Root, "seed-data", "orders", .. path]);
 

@@ -10,7 +10,7 @@ public static class UploadsApi
 {
     public static RouteGroupBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithTags("Ingest");
+        var api = app.MapGroup("/v1").RequireAuthorization().WithTags("Ingest");
         api.MapPost("/uploads", CreateUploadAsync).WithName("CreateUpload")
             .WithSummary("A presigned PUT URL for one file of a dataset, and its upload id.");
         api.MapGet("/uploads/{uploadId}", GetUploadAsync).WithName("GetUpload")

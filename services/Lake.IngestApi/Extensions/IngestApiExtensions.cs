@@ -6,6 +6,7 @@ using Lake.IngestApi.Apis;
 using Lake.IngestApi.Uploads;
 using Lake.ServiceDefaults;
 using Lake.Uploads;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Lake.IngestApi;
@@ -24,8 +25,11 @@ public static class IngestApiExtensions
             new ContractDatasetCatalog(ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UploadIssuer>();
-        builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -34,6 +38,10 @@ public static class IngestApiExtensions
     {
         // Contracts load at start, so a malformed one stops the service with its file, line and column.
         _ = app.Services.GetRequiredService<IDatasetCatalog>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapOpenApi();
         app.MapIngestApi();
