@@ -363,6 +363,14 @@ def _keep_form_bodies():
     S3Response.setup_class = setup_class
 
 
+class LakeDispatcher(DomainDispatcherApplication):
+    """moto's dispatcher reads a form-typed body to find an Action=; on a binary body it fails to decode it and leaves
+    the stream consumed, so moto then waits for bytes that never come. A signed S3 PUT is no query-protocol call."""
+
+    def _get_body(self, environ):
+        return None if FORM_MARK in environ else super()._get_body(environ)
+
+
 def parse_credentials(values):
     credentials = {}
     for value in values:
@@ -391,7 +399,7 @@ def main():
 
     credentials = parse_credentials(args.credentials or [os.environ.get("LAKE_MOTO_CREDENTIALS") or "test:test"])
     _keep_form_bodies()
-    app = ChangeTracker(SigV4Gate(DomainDispatcherApplication(create_backend_app), credentials))
+    app = ChangeTracker(SigV4Gate(LakeDispatcher(create_backend_app), credentials))
     server = make_server(args.host, args.port, app, threaded=True)
     stopping = threading.Event()
 
