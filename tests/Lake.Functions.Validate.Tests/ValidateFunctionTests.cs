@@ -132,27 +132,67 @@ public sealed class ValidateFunctionTests(EmulatorFixture emulator) : IAsyncLife
         Assert.Single((await Status().GetAsync(id))!.History);
     }
 
+    [Theory]
+    [InlineData("no metadata", false)]
+    [InlineData("another key", true)]
+    public async Task AWriteToAPendingUploadsIdIsADirectWriteAndTakesNothingOver(string how, bool withMetadata)
+    {
+        var pending = UploadId.New();
+        var issuedKey = $"orders/ingest_date=2024-06-01/{pending}.csv";
+        var key = how == "another key" ? $"orders/ingest_date=2024-06-02/{pending}.csv" : issuedKey;
+        await Status().RecordStageAsync(pending, "orders", "mine.csv", UploadStage.Requested, new Dictionary<string, string> { ["rawKey"] = issuedKey });
+
+        var response = await UploadAndValidateAsync(key, $"{Header}\n666,2024-06-01,6\n", uploadId: withMetadata ? pending : null);
+
+        Assert.Empty(response.BatchItemFailures);
+        var mine = await Status().GetAsync(pending);
+        Assert.Equal(UploadStage.Requested, mine!.Stage);
+        Assert.Equal("mine.csv", mine.FileName);
+        var head = await _lake.Clients.S3.GetObjectMetadataAsync(_lake.Options.Buckets.Raw, key);
+        var direct = RawObjectKey.Direct(key, head.ETag).UploadId;
+        Assert.NotEqual(pending, direct);
+        Assert.Equal(UploadStage.Validated, (await Status().GetAsync(direct))!.Stage);
+        Assert.NotNull(await _lake.Clients.S3.GetObjectMetadataAsync(_lake.Options.Buckets.Clean, $"orders/{direct}.csv"));
+        var clean = await _lake.Clients.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = _lake.Options.Buckets.Clean });
+        Assert.DoesNotContain(clean.S3Objects ?? [], o => o.Key.Contains(pending.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheObjectAPendingUploadWasIssuedForIsThatUpload()
+    {
+        var pending = UploadId.New();
+        var key = $"orders/ingest_date=2024-06-01/{pending}.csv";
+        await Status().RecordStageAsync(pending, "orders", "mine.csv", UploadStage.Requested, new Dictionary<string, string> { ["rawKey"] = key });
+
+        await UploadAndValidateAsync(key, $"{Header}\n1,2024-06-01,3\n", uploadId: pending);
+
+        var mine = await Status().GetAsync(pending);
+        Assert.Equal(UploadStage.Validated, mine!.Stage);
+        Assert.Equal($"orders/{pending}.csv", mine.Details["cleanKey"]);
+    }
+
     private ValidateFunction Function() => new(
         new UploadValidator(_lake.Clients.S3, _lake.Clients.Sns, Status(), new FixedRules(), _lake.Options.Buckets),
         _lake.Options.AlertsTopic);
 
     private UploadStatusStore Status() => new(_lake.Clients.DynamoDb, _lake.Options.StatusTable);
 
-    private Task<SQSBatchResponse> UploadAndValidateAsync(string key, string content, string? originalName = null) =>
-        UploadAndValidateAsync(key, Encoding.UTF8.GetBytes(content), originalName);
+    private Task<SQSBatchResponse> UploadAndValidateAsync(string key, string content, string? originalName = null, UploadId? uploadId = null) =>
+        UploadAndValidateAsync(key, Encoding.UTF8.GetBytes(content), originalName, uploadId);
 
-    private async Task<SQSBatchResponse> UploadAndValidateAsync(string key, byte[] content, string? originalName = null)
+    private async Task<SQSBatchResponse> UploadAndValidateAsync(string key, byte[] content, string? originalName = null, UploadId? uploadId = null)
     {
-        var batch = await UploadAsync(key, content, originalName);
+        var batch = await UploadAsync(key, content, originalName, uploadId);
         return await Function().HandleAsync(batch, new TestContext(), CancellationToken.None);
     }
 
     /// <summary>Puts the file with the AWS CLI and returns the SQS batch its S3 event produced.</summary>
-    private async Task<SQSEvent> UploadAsync(string key, byte[] content, string? originalName)
+    private async Task<SQSEvent> UploadAsync(string key, byte[] content, string? originalName, UploadId? uploadId = null)
     {
         var file = Path.GetTempFileName();
         await File.WriteAllBytesAsync(file, content);
-        string[] metadata = originalName is null ? [] : ["--metadata", $"original-name={originalName}"];
+        var pairs = new[] { originalName is null ? null : $"original-name={originalName}", uploadId is null ? null : $"upload-id={uploadId}" }.OfType<string>().ToArray();
+        string[] metadata = pairs.Length == 0 ? [] : ["--metadata", string.Join(',', pairs)];
         await emulator.Cli.RunAsync(["s3api", "put-object", "--bucket", _lake.Options.Buckets.Raw, "--key", key, "--body", file, .. metadata]);
         File.Delete(file);
         return await NextEventAsync(key);

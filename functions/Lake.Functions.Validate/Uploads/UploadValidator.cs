@@ -20,25 +20,53 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
 {
     private static readonly ActivitySource Activities = new("Lake.Validate");
 
+    /// <summary>The raw object an upload is: the ingest API records it when it issues the URL, validation when it reads it.</summary>
+    private const string RawKeyDetail = "rawKey";
+
     public async Task<UploadStage> ProcessAsync(string bucket, string key, string alertsTopicArn, CancellationToken cancellationToken)
     {
         var head = await s3.GetObjectMetadataAsync(bucket, key, cancellationToken);
-        var raw = RawObjectKey.Parse(key, head.ETag);
+        var (raw, known) = await IdentifyAsync(key, head, cancellationToken);
 
         // S3 events carry no trace context: the upload's trace travels in the object's metadata (DESIGN §6).
         using var activity = Activities.StartActivity($"validate {raw.Dataset}", ActivityKind.Consumer, UploadMetadata.ReadTrace(head.Metadata[UploadMetadata.TraceParent]));
         activity?.SetTag("lake.upload_id", raw.UploadId.Value);
         activity?.SetTag("lake.dataset", raw.Dataset);
-        var stage = await ProcessAsync(bucket, key, head, raw, alertsTopicArn, cancellationToken);
+        var stage = await ProcessAsync(bucket, key, head, raw, known, alertsTopicArn, cancellationToken);
         activity?.SetTag("lake.stage", stage.ToString());
         return stage;
     }
 
+    /// <summary>
+    /// Which upload the object is. A key naming an upload id that the ingest API issued is that upload only when the
+    /// object carries the id in its signed metadata and the upload was issued for this dataset and this very key;
+    /// anything else (a writer guessing or copying a pending upload's key) is a direct write with an id of its own
+    /// (<see cref="RawObjectKey.Direct"/>), so it takes over nothing. A named id that no upload holds is the object's
+    /// own: there is nothing to take over, and a user's script may track the id it chose.
+    /// </summary>
+    private async Task<(RawObjectKey Raw, UploadStatus? Known)> IdentifyAsync(string key, GetObjectMetadataResponse head, CancellationToken cancellationToken)
+    {
+        var raw = RawObjectKey.Parse(key, head.ETag);
+        var known = await status.GetAsync(raw.UploadId, cancellationToken);
+        if (!raw.NamesUploadId || known is null || IsTheUploadOf(known, raw, key, head))
+        {
+            return (raw, known);
+        }
+
+        var direct = RawObjectKey.Direct(key, head.ETag);
+        return (direct, await status.GetAsync(direct.UploadId, cancellationToken));
+    }
+
+    private static bool IsTheUploadOf(UploadStatus known, RawObjectKey raw, string key, GetObjectMetadataResponse head) =>
+        known.Dataset == raw.Dataset
+        && known.Details.GetValueOrDefault(RawKeyDetail) == key
+        && (head.Metadata[UploadMetadata.UploadId] == raw.UploadId.Value || !known.History.Any(h => h.Stage == UploadStage.Requested));
+
     private async Task<UploadStage> ProcessAsync(
-        string bucket, string key, GetObjectMetadataResponse head, RawObjectKey raw, string alertsTopicArn, CancellationToken cancellationToken)
+        string bucket, string key, GetObjectMetadataResponse head, RawObjectKey raw, UploadStatus? known, string alertsTopicArn, CancellationToken cancellationToken)
     {
         var fileName = UploadMetadata.ReadName(head.Metadata[UploadMetadata.OriginalName]) ?? raw.FileName;
-        if (await status.GetAsync(raw.UploadId, cancellationToken) is { } known && known.Stage >= UploadStage.Validated)
+        if (known is not null && known.Stage >= UploadStage.Validated)
         {
             return known.Stage;
         }
@@ -52,6 +80,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
             {
                 ["bytes"] = head.ContentLength.ToString(CultureInfo.InvariantCulture),
                 ["cleanKey"] = target,
+                [RawKeyDetail] = key,
             }), cancellationToken);
             return UploadStage.Validated;
         }
@@ -78,6 +107,7 @@ public sealed class UploadValidator(IAmazonS3 s3, SnsClient sns, UploadStatusSto
             ["line"] = failure.Line.ToString(CultureInfo.InvariantCulture),
             ["reason"] = failure.Detail,
             ["rejectedKey"] = target,
+            [RawKeyDetail] = key,
         }), cancellationToken);
         return UploadStage.Rejected;
     }
