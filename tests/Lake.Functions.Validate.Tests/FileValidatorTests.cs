@@ -41,6 +41,30 @@ public sealed class FileValidatorTests
         Assert.Equal("missing order_date; unexpected day", result.Failure!.Detail);
     }
 
+    [Theory]
+    [InlineData("order_id,order_date,quantity \n1,2024-06-01,3\n", "'quantity '")]
+    [InlineData("order_id, order_date,quantity\r\n1,2024-06-01,3\r\n", "' order_date'")]
+    public async Task AHeaderWithSpacesAroundANameIsRejectedHereNotInTheTransform(string content, string named)
+    {
+        var result = await ValidateAsync(content);
+
+        Assert.Equal(FileCheck.HeaderMatches, result.Failure?.Check);
+        Assert.Contains(named, result.Failure!.Detail);
+    }
+
+    [Theory]
+    [InlineData("order_id,order_date,quantity\r\n1,2024-06-01,3\n2,2024-06-02,4\r\n", 2)]
+    [InlineData("order_id,order_date,quantity\n1,2024-06-01,3\n2,2024-06-02,4\r\n", 3)]
+    [InlineData("order_id,order_date,quantity\n1,2024-06-01,3\r2,2024-06-02,4\n", 2)]
+    [InlineData("order_id,order_date,quantity\r1,2024-06-01,3\r", 1)]
+    public async Task MixedLineEndingsOrALoneCarriageReturnAreRejectedNamingTheLine(string content, long line)
+    {
+        var result = await ValidateAsync(content);
+
+        Assert.Equal(FileCheck.LineEndings, result.Failure?.Check);
+        Assert.Equal(line, result.Failure!.Line);
+    }
+
     [Fact]
     public async Task ALatinOneByteIsNotUtf8AndItsLineIsGiven()
     {

@@ -23,6 +23,9 @@ public enum FileCheck
     Utf8,
     MaxBytes,
     MaxLineLength,
+
+    /// <summary>Lines end all with \n or all with \r\n; no carriage return alone.</summary>
+    LineEndings,
 }
 
 /// <summary>Why a file was rejected: the check, the 1-based line (0 for the whole file) and what was seen.</summary>

@@ -6,7 +6,7 @@ namespace Lake.Functions.Validate.FileChecks;
 
 /// <summary>
 /// Streams a CSV file once, in fixed-size chunks, and stops at the first file-level failure: size, UTF-8
-/// (a BOM is tolerated), line length, header (and delimiter), emptiness. Memory stays bounded whatever the
+/// (a BOM is tolerated), line length, header (and delimiter), one kind of line ending, emptiness. Memory stays bounded whatever the
 /// file's size (a 1 GB file is never held). Not thread-safe: one instance per file.
 /// </summary>
 public sealed class FileValidator(CsvFileRules rules)
@@ -21,6 +21,8 @@ public sealed class FileValidator(CsvFileRules rules)
     private bool _lineHasContent;
     private long _dataRows;
     private bool _headerChecked;
+    private bool _pendingCarriageReturn;
+    private bool? _crlf;
 
     public async Task<FileValidationResult> ValidateAsync(Stream file, CancellationToken cancellationToken)
     {
@@ -85,7 +87,7 @@ public sealed class FileValidator(CsvFileRules rules)
                 break;
             }
 
-            if (EndLine() is { } failure)
+            if (EndLine(newline: true) is { } failure)
             {
                 return (failure, i + newline);
             }
@@ -118,6 +120,14 @@ public sealed class FileValidator(CsvFileRules rules)
 
     private ValidationFailure? AddToLine(ReadOnlySpan<byte> part)
     {
+        // A '\r' not followed by '\n' ends a line for some readers and not for others (DuckDB fails on it).
+        if (part.Length > 0 && (_pendingCarriageReturn || part[..^1].Contains((byte)'\r')))
+        {
+            return new ValidationFailure(FileCheck.LineEndings, _line,
+                $"line {_line:N0} holds a carriage return (\\r) that does not end the line: lines must end with \\n or \\r\\n");
+        }
+
+        _pendingCarriageReturn = part.Length > 0 ? part[^1] == (byte)'\r' : _pendingCarriageReturn;
         var length = part.Length - part.Count((byte)'\r');
         _lineLength += length;
         _lineHasContent |= part.IndexOfAnyExcept(" \t\r"u8) >= 0;
@@ -137,7 +147,7 @@ public sealed class FileValidator(CsvFileRules rules)
             : null;
     }
 
-    private ValidationFailure? EndLine()
+    private ValidationFailure? EndLine(bool newline)
     {
         ValidationFailure? failure = null;
         if (_line == 1 && rules.HasHeader)
@@ -149,11 +159,25 @@ public sealed class FileValidator(CsvFileRules rules)
             _dataRows++;
         }
 
+        if (newline && failure is null)
+        {
+            var crlf = _pendingCarriageReturn;
+            _pendingCarriageReturn = false;
+            _crlf ??= crlf;
+            if (_crlf != crlf)
+            {
+                failure = new ValidationFailure(FileCheck.LineEndings, _line,
+                    $"line {_line:N0} ends with {Ending(crlf)}, the lines before it with {Ending(!crlf)}: one kind of line ending per file");
+            }
+        }
+
         _line++;
         _lineLength = 0;
         _lineHasContent = false;
         return failure;
     }
+
+    private static string Ending(bool crlf) => crlf ? "\\r\\n" : "\\n";
 
     private ValidationFailure? CheckHeader()
     {
@@ -168,7 +192,7 @@ public sealed class FileValidator(CsvFileRules rules)
         var header = Encoding.UTF8.GetString(_header.ToArray());
         if (_lineLength > 0 || _lineHasContent)
         {
-            if (EndLine() is { } failure)
+            if (EndLine(newline: false) is { } failure)
             {
                 return failure;
             }

@@ -10,7 +10,10 @@ internal static class HeaderCheck
         var fields = Split(header, rules.Delimiter, rules.Quote);
         if (fields.SequenceEqual(rules.Columns, StringComparer.Ordinal))
         {
-            return null;
+            // The transform reads column names exactly: a padded name passing here would fail there, into the DLQ.
+            var padded = Split(header.TrimEnd('\r'), rules.Delimiter, rules.Quote, trim: false).FirstOrDefault(f => f != f.Trim());
+            return padded is null ? null : new ValidationFailure(FileCheck.HeaderMatches, 1,
+                $"the column name '{padded}' has spaces around it; names must be exactly {string.Join(rules.Delimiter, rules.Columns)}");
         }
 
         foreach (var other in OtherDelimiters.Where(d => d != rules.Delimiter))
@@ -35,7 +38,7 @@ internal static class HeaderCheck
     }
 
     /// <summary>Splits one CSV line; quoted fields may hold the delimiter and doubled quotes.</summary>
-    internal static List<string> Split(string line, char delimiter, char quote)
+    internal static List<string> Split(string line, char delimiter, char quote, bool trim = true)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();
@@ -65,7 +68,7 @@ internal static class HeaderCheck
             }
             else if (c == delimiter)
             {
-                fields.Add(field.ToString().Trim());
+                fields.Add(trim ? field.ToString().Trim() : field.ToString());
                 field.Clear();
             }
             else
@@ -74,7 +77,7 @@ internal static class HeaderCheck
             }
         }
 
-        fields.Add(field.ToString().Trim());
+        fields.Add(trim ? field.ToString().Trim() : field.ToString());
         return fields;
     }
 
