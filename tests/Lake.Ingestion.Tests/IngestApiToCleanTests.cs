@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lake.Testing;
 
 namespace Lake.Ingestion.Tests;
 
@@ -23,11 +24,8 @@ public sealed class IngestApiToCleanTests(IngestionFixture lake)
         };
         create.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var created = await (await api.SendAsync(create)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        using var put = new HttpRequestMessage(HttpMethod.Put, created.GetProperty("url").GetString()) { Content = new ByteArrayContent(file) };
-        foreach (var header in created.GetProperty("headers").EnumerateObject())
-        {
-            put.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
-        }
+        using var put = IngestApiClient.PresignedPut(new Uri(created.GetProperty("url").GetString()!),
+            created.GetProperty("headers").EnumerateObject().Select(h => KeyValuePair.Create(h.Name, h.Value.GetString()!)), file);
 
         using var s3 = new HttpClient();
         (await s3.SendAsync(put)).EnsureSuccessStatusCode();
