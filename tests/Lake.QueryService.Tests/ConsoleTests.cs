@@ -15,6 +15,8 @@ public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IC
     {
         _page = await chromium.NewPageAsync(lake.Service.Http.BaseAddress!.ToString());
         await _page.GotoAsync("/");
+        await _page.FillAsync("#key", QueryServiceHost.ApiKey);
+        await _page.PressAsync("#key", "Enter");
     }
 
     public Task DisposeAsync() => _page.Context.CloseAsync();
@@ -64,6 +66,18 @@ public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IC
         await Assertions.Expect(error).ToContainTextAsync("Statement not allowed");
         await Assertions.Expect(error).ToContainTextAsync("this statement is COPY");
         await Assertions.Expect(_page.Locator("#results")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task WithoutTheKeyTheConsoleSaysOneIsNeeded()
+    {
+        await _page.FillAsync("#key", "");
+        await _page.PressAsync("#key", "Enter");
+        await _page.FillAsync("#sql", "SELECT 1 AS one");
+        await _page.ClickAsync("#run");
+
+        await Assertions.Expect(_page.Locator("#error")).ToContainTextAsync("API key required");
+        await Assertions.Expect(_page.Locator("#tables")).ToContainTextAsync("tables unavailable");
     }
 
     [Fact]
