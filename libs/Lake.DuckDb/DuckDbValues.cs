@@ -13,12 +13,15 @@ namespace Lake.DuckDb;
 /// (DuckDB.NET's <see cref="BigInteger"/>). DATE is a <see cref="DateOnly"/> and DECIMAL a <see cref="decimal"/>, as
 /// DuckDB.NET reads them. A value those .NET types cannot hold is a string instead (<see cref="OutOfRangeText"/>):
 /// <c>infinity</c> and <c>-infinity</c>, a date past year 9999 (<c>5877642-06-25</c>), a timestamp past it
-/// (<c>290000-01-01T00:00:00</c>), any value of a DECIMAL wider than 28 digits (<c>99999999999999999999999999999.0</c>).
+/// (<c>290000-01-01T00:00:00</c>), a DECIMAL value of more than 96 bits or 28 decimal places (<c>99999999999999999999999999999.0</c>).
 /// </summary>
 public static class DuckDbValues
 {
-    /// <summary>The widest DECIMAL a .NET <see cref="decimal"/> holds exactly; wider ones are read as text.</summary>
-    private const int MaxExactDecimalDigits = 28;
+    /// <summary>DuckDB keeps a DECIMAL this wide or narrower in 64 bits, which DuckDB.NET reads exactly; wider ones in a HUGEINT.</summary>
+    private const int MaxInt64DecimalDigits = 18;
+
+    /// <summary>The most digits a .NET <see cref="decimal"/> keeps after the point.</summary>
+    private const int MaxDecimalScale = 28;
 
     /// <summary>The value of a column <see cref="DuckDbColumn.IsReadable"/> says Lake reads, as the type above says.</summary>
     public static object? GetLakeValue(this DuckDBDataReader reader, int ordinal)
@@ -28,10 +31,10 @@ public static class DuckDbValues
             return null;
         }
 
-        if (reader.GetFieldType(ordinal) == typeof(decimal) && reader.GetFieldValue<DuckDBDecimal>(ordinal) is { Width: > MaxExactDecimalDigits } wide)
+        if (reader.GetFieldType(ordinal) == typeof(decimal) && reader.GetFieldValue<DuckDBDecimal>(ordinal) is { Width: > MaxInt64DecimalDigits } wide)
         {
-            // DuckDB.NET rounds a wide DECIMAL into a decimal without a word (…789.12345 comes back …789).
-            return DecimalText(wide);
+            // DuckDB.NET rounds a HUGEINT-backed DECIMAL into a decimal without a word (…789.12345 comes back …789).
+            return WideDecimal(wide);
         }
 
         object value;
@@ -83,6 +86,21 @@ public static class DuckDbValues
         var time = timestamp.Time;
         var fraction = time.Microsecond == 0 ? "" : "." + time.Microsecond.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0');
         return string.Create(CultureInfo.InvariantCulture, $"{DateText(timestamp.Date)}T{time.Hour:00}:{time.Min:00}:{time.Sec:00}{fraction}");
+    }
+
+    // The exact decimal when its unscaled value fits the decimal's 96 bits and its scale 28 digits, else the exact text.
+    private static object WideDecimal(DuckDBDecimal value)
+    {
+        var unscaled = value.Value.ToBigInteger();
+        var magnitude = BigInteger.Abs(unscaled);
+        if (magnitude >= BigInteger.One << 96 || value.Scale > MaxDecimalScale)
+        {
+            return DecimalText(value);
+        }
+
+        var bits = new byte[12];
+        magnitude.TryWriteBytes(bits, out _, isUnsigned: true);
+        return new decimal(BitConverter.ToInt32(bits, 0), BitConverter.ToInt32(bits, 4), BitConverter.ToInt32(bits, 8), unscaled.Sign < 0, value.Scale);
     }
 
     private static string DecimalText(DuckDBDecimal value)
