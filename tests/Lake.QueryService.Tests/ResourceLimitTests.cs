@@ -1,4 +1,5 @@
 using System.Net;
+using Xunit.Abstractions;
 
 namespace Lake.QueryService.Tests;
 
@@ -9,7 +10,7 @@ namespace Lake.QueryService.Tests;
 /// </summary>
 [Collection(ServedLake.CollectionName)]
 [Trait("Category", "Integration")]
-public sealed class ResourceLimitTests(ServedLake lake)
+public sealed class ResourceLimitTests(ServedLake lake, ITestOutputHelper output)
 {
     private const long MemoryLimitBytes = 256L << 20;
 
@@ -92,9 +93,10 @@ public sealed class ResourceLimitTests(ServedLake lake)
         return await QueryServiceHost.StartAsync(lake.Emulator, lake.Lake, settings);
     }
 
-    private static void AssertPeakMemoryBounded(QueryServiceHost service)
+    private void AssertPeakMemoryBounded(QueryServiceHost service)
     {
         var peak = service.PeakResidentBytes();
+        output.WriteLine($"peak resident memory {peak >> 20} MiB (Query:MemoryLimit {MemoryLimitBytes >> 20} MiB)");
         Assert.True(peak < MemoryLimitBytes + ProcessOverheadBytes, $"peak resident memory {peak >> 20} MiB");
     }
 }
