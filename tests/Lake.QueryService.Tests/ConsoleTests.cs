@@ -69,6 +69,26 @@ public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IC
     }
 
     [Fact]
+    public async Task AKeyHandedInTheFragmentIsUsedAndTakenOutOfTheAddress()
+    {
+        var page = await chromium.NewPageAsync(lake.Service.Http.BaseAddress!.ToString());
+        try
+        {
+            await page.GotoAsync($"/#key={QueryServiceHost.ApiKey}");
+
+            await Assertions.Expect(page.Locator($"#tables button[data-table='{lake.Table}']")).ToBeVisibleAsync();
+            Assert.DoesNotContain(QueryServiceHost.ApiKey, page.Url, StringComparison.Ordinal);
+            await page.FillAsync("#sql", "SELECT 1 AS one");
+            await page.ClickAsync("#run");
+            await Assertions.Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task WithoutTheKeyTheConsoleSaysOneIsNeeded()
     {
         await _page.FillAsync("#key", "");

@@ -9,6 +9,13 @@ const error = document.getElementById("error");
 const results = document.getElementById("results");
 const tables = document.getElementById("tables");
 const key = document.getElementById("key");
+// A page embedding the console may hand it the key in the fragment (#key=...), which never reaches a server or a log;
+// it is kept for the tab and taken out of the address at once.
+const handed = new URLSearchParams(location.hash.slice(1)).get("key");
+if (handed) {
+  sessionStorage.setItem("lake-query-key", handed);
+  history.replaceState(null, "", location.pathname + location.search);
+}
 key.value = sessionStorage.getItem("lake-query-key") ?? "";
 
 function withKey(headers = {}) {
