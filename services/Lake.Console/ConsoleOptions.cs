@@ -1,7 +1,7 @@
 namespace Lake.Console;
 
 /// <summary>
-/// The console's own settings (<c>Console__ApiKeys__0</c>, <c>Console__StateDirectory</c>, ...), checked at start by
+/// The console's own settings (<c>Console__ApiKeys__0</c>, <c>Console__QueryApiKey</c>, <c>Console__StateDirectory</c>, ...), checked at start by
 /// <see cref="ConsoleOptionsValidator"/> so a bad one stops the launch naming its key.
 /// </summary>
 public sealed class ConsoleOptions
@@ -25,6 +25,9 @@ public sealed class ConsoleOptions
 
     /// <summary>The query service's base URL; unset, <see cref="QueryServiceKey"/> (Aspire service discovery) gives it.</summary>
     public string? QueryUrl { get; set; }
+
+    /// <summary>The key the query service accepts (one of its <c>Query:ApiKeys</c>), sent in <c>x-api-key</c>; needed when a query service is set.</summary>
+    public string? QueryApiKey { get; set; }
 
     /// <summary>The query service, or null when neither setting names one.</summary>
     public Uri? QueryService => AbsoluteHttpUrl(QueryUrl);

@@ -39,6 +39,11 @@ public sealed class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
             yield return $"{S}:QueryUrl (or {ConsoleOptions.QueryServiceKey}) '{o.QueryUrl}' is not an absolute http or https URL.";
         }
 
+        if (o.QueryService is not null && (o.QueryApiKey is not { } queryKey || queryKey.Length < ConsoleOptions.MinimumKeyLength || queryKey.Any(char.IsWhiteSpace)))
+        {
+            yield return $"{S}:QueryApiKey must hold one of the query service's keys (its Query:ApiKeys), at least {ConsoleOptions.MinimumKeyLength} characters without white space: the query service answers nothing without it.";
+        }
+
         if (!string.IsNullOrEmpty(o.StateDirectory) && File.Exists(o.StateDirectory))
         {
             yield return $"{S}:StateDirectory '{o.StateDirectory}' is a file, not a directory.";

@@ -27,6 +27,9 @@ public sealed class ConsoleLake : IAsyncLifetime
 
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), TestNames.Unique("console-state"));
 
+    /// <summary>The query service's key, which the console sends (<c>Console__QueryApiKey</c>).</summary>
+    public const string QueryApiKey = "console-test-query-key-0123456789";
+
     private string QueryCache { get; } = Path.Combine(Path.GetTempPath(), TestNames.Unique("query-cache"));
 
     public async Task InitializeAsync()
@@ -39,12 +42,14 @@ public sealed class ConsoleLake : IAsyncLifetime
             ["Lake__Buckets__Curated"] = _lake.Options.Buckets.Curated,
             ["Lake__GlueDatabase"] = _lake.Options.GlueDatabase,
             ["Query__CacheDirectory"] = QueryCache,
+            ["Query__ApiKeys__0"] = QueryApiKey,
         });
         // As Aspire's .WithReference(query) gives it.
         _console = await ConsoleProcess.StartAsync(_emulator, _lake, new Dictionary<string, string>
         {
             ["services__query__http__0"] = _query.BaseAddress.ToString(),
             ["Console__StateDirectory"] = StateDirectory,
+            ["Console__QueryApiKey"] = QueryApiKey,
         });
     }
 

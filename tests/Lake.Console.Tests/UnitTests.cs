@@ -15,7 +15,18 @@ public sealed class ConsoleOptionsTests
 
     [Fact]
     public void GoodSettingsPass() =>
-        Assert.Empty(Failures(new ConsoleOptions { ApiKeys = [Key], DashboardUrl = "http://127.0.0.1:18888", QueryUrl = "http://query:8080/" }));
+        Assert.Empty(Failures(new ConsoleOptions { ApiKeys = [Key], DashboardUrl = "http://127.0.0.1:18888", QueryUrl = "http://query:8080/", QueryApiKey = Key }));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("short")]
+    public void AQueryServiceWithoutAUsableKeyIsNamedButTheKeyNeverShown(string? queryKey)
+    {
+        var failure = Assert.Single(Failures(new ConsoleOptions { ApiKeys = [Key], QueryUrl = "http://query:8080/", QueryApiKey = queryKey }));
+
+        Assert.StartsWith("Console:QueryApiKey", failure);
+        Assert.DoesNotContain("short", failure);
+    }
 
     [Theory]
     [InlineData(null, "Console:ApiKeys needs at least one key")]

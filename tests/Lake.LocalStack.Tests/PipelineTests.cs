@@ -45,9 +45,11 @@ public sealed class PipelineTests
             var curated = await clients.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = lake.Buckets.Curated, Prefix = "orders/" });
             Assert.Contains(curated.S3Objects ?? [], o => o.Key.Contains($"/part-{id}-", StringComparison.Ordinal));
 
-            await using var query = await ServiceProcess.StartAsync(
-                "services/Lake.QueryService", ServiceEnvironment.For(aws, lake, ("Query__CacheDirectory", Path.Combine(work.FullName, "query-cache"))));
+            const string queryKey = "localstack-query-key-0123456789";
+            await using var query = await ServiceProcess.StartAsync("services/Lake.QueryService", ServiceEnvironment.For(aws, lake,
+                ("Query__CacheDirectory", Path.Combine(work.FullName, "query-cache")), ("Query__ApiKeys__0", queryKey)));
             using var http = new HttpClient { BaseAddress = query.BaseAddress };
+            http.DefaultRequestHeaders.Add("x-api-key", queryKey);
             using var response = await http.PostAsJsonAsync("/v1/query", new { sql = $"SELECT count(*) FROM {lake.GlueDatabase}.orders" });
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(response.IsSuccessStatusCode, body.ToString());

@@ -15,6 +15,8 @@ public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IC
     {
         _page = await chromium.NewPageAsync(lake.Service.Http.BaseAddress!.ToString());
         await _page.GotoAsync("/");
+        await _page.FillAsync("#key", QueryServiceHost.ApiKey);
+        await _page.PressAsync("#key", "Enter");
     }
 
     public Task DisposeAsync() => _page.Context.CloseAsync();
@@ -64,6 +66,38 @@ public sealed class ConsoleTests(ServedLake lake, ChromiumFixture chromium) : IC
         await Assertions.Expect(error).ToContainTextAsync("Statement not allowed");
         await Assertions.Expect(error).ToContainTextAsync("this statement is COPY");
         await Assertions.Expect(_page.Locator("#results")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task AKeyHandedInTheFragmentIsUsedAndTakenOutOfTheAddress()
+    {
+        var page = await chromium.NewPageAsync(lake.Service.Http.BaseAddress!.ToString());
+        try
+        {
+            await page.GotoAsync($"/#key={QueryServiceHost.ApiKey}");
+
+            await Assertions.Expect(page.Locator($"#tables button[data-table='{lake.Table}']")).ToBeVisibleAsync();
+            Assert.DoesNotContain(QueryServiceHost.ApiKey, page.Url, StringComparison.Ordinal);
+            await page.FillAsync("#sql", "SELECT 1 AS one");
+            await page.ClickAsync("#run");
+            await Assertions.Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WithoutTheKeyTheConsoleSaysOneIsNeeded()
+    {
+        await _page.FillAsync("#key", "");
+        await _page.PressAsync("#key", "Enter");
+        await _page.FillAsync("#sql", "SELECT 1 AS one");
+        await _page.ClickAsync("#run");
+
+        await Assertions.Expect(_page.Locator("#error")).ToContainTextAsync("API key required");
+        await Assertions.Expect(_page.Locator("#tables")).ToContainTextAsync("tables unavailable");
     }
 
     [Fact]

@@ -11,8 +11,13 @@ public sealed class OptionsTests(EmulatorFixture emulator)
     [InlineData("Query__MaxRows", "0", "Query:MaxRows")]
     [InlineData("Query__TimeoutSeconds", "0", "Query:TimeoutSeconds")]
     [InlineData("Query__MemoryLimit", "lots", "Query:MemoryLimit")]
+    [InlineData("Query__MaxResultBytes", "lots", "Query:MaxResultBytes")]
+    [InlineData("Query__MaxTempDirectorySize", "lots", "Query:MaxTempDirectorySize")]
+    [InlineData("Query__MaxConcurrentQueries", "1", "Query:MaxConcurrentQueries")]
+    [InlineData("Query__ApiKeys__0", null, "Query:ApiKeys needs at least one key")]
+    [InlineData("Query__ApiKeys__0", "too-short", "Query:ApiKeys:0 must be at least 16 characters")]
     [InlineData("Lake__GlueDatabase", "Not-Valid", "Lake:GlueDatabase")]
-    public async Task ABadSettingFailsTheLaunchNamingIt(string key, string value, string named)
+    public async Task ABadSettingFailsTheLaunchNamingIt(string key, string? value, string named)
     {
         using var lake = new TestLake(emulator);
         var cacheDirectory = Path.Combine(Path.GetTempPath(), TestNames.Unique("query-cache"));

@@ -15,7 +15,11 @@ public sealed class QueryServiceHost : IAsyncDisposable
         _process = process;
         CacheDirectory = cacheDirectory;
         Http = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        Http.DefaultRequestHeaders.Add("x-api-key", ApiKey);
     }
+
+    /// <summary>The key every test service accepts (<c>Query__ApiKeys__0</c>); <see cref="Http"/> sends it.</summary>
+    public const string ApiKey = "query-test-key-0123456789abcdef";
 
     public HttpClient Http { get; }
 
@@ -44,6 +48,7 @@ public sealed class QueryServiceHost : IAsyncDisposable
             ["Lake__GlueDatabase"] = lake.Options.GlueDatabase,
             ["Query__CacheDirectory"] = cacheDirectory,
             ["Query__RefreshIntervalSeconds"] = "3600",
+            ["Query__ApiKeys__0"] = ApiKey,
         };
 
     /// <summary>POSTs one statement; the status and the parsed JSON body (a result or a ProblemDetails).</summary>
@@ -52,6 +57,11 @@ public sealed class QueryServiceHost : IAsyncDisposable
         using var response = await Http.PostAsJsonAsync("/v1/query", new { sql });
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
+
+    /// <summary>The service's peak resident memory so far (Linux's <c>VmHWM</c>), in bytes.</summary>
+    public long PeakResidentBytes() =>
+        File.ReadLines($"/proc/{_process.ProcessId}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).Single();
 
     /// <summary>A query that must succeed: its rows as JSON arrays.</summary>
     public async Task<JsonElement> RowsAsync(string sql)

@@ -7,7 +7,8 @@ namespace Lake.Console.Infrastructure;
 /// The query service (<c>Console:QueryUrl</c>, else Aspire service discovery's <c>services:query:http:0</c>): its
 /// health for the pipeline picture, and its <c>/v1</c> API for the query console. Its own limits bound a query
 /// (row cap, statement timeout); this client adds only a ceiling on the wait, and never retries (the resilient
-/// clients of ServiceDefaults would cut a long query at 10 s and run it again).
+/// clients of ServiceDefaults would cut a long query at 10 s and run it again). Its <c>/v1</c> calls carry
+/// <c>Console:QueryApiKey</c> in <c>x-api-key</c>; the health probe needs none.
 /// </summary>
 internal sealed class QueryServiceClient(IOptions<ConsoleOptions> options) : IDisposable
 {
@@ -16,6 +17,9 @@ internal sealed class QueryServiceClient(IOptions<ConsoleOptions> options) : IDi
         BaseAddress = options.Value.QueryService is { } url ? new Uri(url.ToString().TrimEnd('/') + "/") : null,
         Timeout = RequestTimeout,
     };
+
+    /// <summary>The header the query service reads its key from.</summary>
+    public const string ApiKeyHeader = "x-api-key";
 
     /// <summary>A probe longer than this is an unreachable service; pages poll every few seconds.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
@@ -60,6 +64,11 @@ internal sealed class QueryServiceClient(IOptions<ConsoleOptions> options) : IDi
         using (request)
         {
             request.Headers.Accept.ParseAdd("application/json");
+            if (options.Value.QueryApiKey is { Length: > 0 } key)
+            {
+                request.Headers.Add(ApiKeyHeader, key);
+            }
+
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
     }

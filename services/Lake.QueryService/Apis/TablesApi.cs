@@ -1,4 +1,5 @@
 using Lake.QueryService.Cache;
+using Lake.QueryService.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lake.QueryService.Apis;
@@ -8,7 +9,7 @@ public static class TablesApi
 {
     public static RouteGroupBuilder MapTablesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/tables").WithTags("Tables").AnswerCatalogUnavailable();
+        var api = app.MapGroup("/v1/tables").WithTags("Tables").RequireApiKey().AnswerCatalogUnavailable();
         api.MapGet("/", ListAsync).WithName("ListTables").WithSummary("The catalog's tables, their columns and what is cached of them.");
         api.MapGet("/{name}", GetAsync).WithName("GetTable").WithSummary("One table with its partitions and files.");
         api.MapPost("/{name}/refresh", RefreshAsync).WithName("RefreshTable")

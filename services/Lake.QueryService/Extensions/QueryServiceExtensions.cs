@@ -3,6 +3,7 @@ using Lake.QueryService.Apis;
 using Lake.QueryService.Cache;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
+using Lake.QueryService.Security;
 using Lake.ServiceDefaults;
 
 namespace Lake.QueryService;
@@ -22,6 +23,8 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<CacheSweeper>();
         builder.Services.AddSingleton<LakeCache>();
         builder.Services.AddSingleton<QueryRunner>();
+        builder.Services.AddSingleton<QueryLanes>();
+        builder.Services.AddQueryApiKeys();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -30,9 +33,14 @@ public static class QueryServiceExtensions
     {
         // The sandbox opens (and the cache directory is claimed) at start, so a bad setting stops the launch.
         app.Services.GetRequiredService<SandboxedDatabase>();
+        // Problem details without exception details in every environment (Development's page shows the stack and headers).
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapDefaultEndpoints();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapQueryApi();
         app.MapTablesApi();
         return app;

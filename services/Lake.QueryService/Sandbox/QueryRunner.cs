@@ -7,26 +7,30 @@ using Microsoft.Extensions.Options;
 namespace Lake.QueryService.Sandbox;
 
 /// <summary>
-/// Runs one client statement: brings the cache up to date, borrows a connection, lets <see cref="StatementGuard"/>
-/// decide, runs it under <c>Query:TimeoutSeconds</c> (DuckDB is interrupted, not abandoned) and refuses a result over
-/// <c>Query:MaxRows</c>. DuckDB blocks, so the work runs on a pool thread; at most
-/// <c>Query:MaxConcurrentQueries</c> statements run at once.
+/// Runs one client statement: brings the cache up to date, takes a lane (<see cref="QueryLanes"/>) and a connection,
+/// lets <see cref="StatementGuard"/> decide, and runs it under its lane's time limit (DuckDB is interrupted, not
+/// abandoned). Rows stream from DuckDB, so a result over <c>Query:MaxRows</c> rows or <c>Query:MaxResultBytes</c> is
+/// refused as soon as it passes the limit, before the rest is computed. DuckDB blocks, so the work runs on a pool thread.
 /// </summary>
-public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOptions<QueryOptions> options, ILogger<QueryRunner> logger)
+public sealed class QueryRunner(
+    LakeCache cache, SandboxedDatabase database, QueryLanes lanes, CacheDirectory directory, IOptions<QueryOptions> options, ILogger<QueryRunner> logger)
 {
-    /// <exception cref="QueryRefusal">The statement was refused, failed, timed out or returned too many rows.</exception>
+    /// <exception cref="QueryRefusal">The statement was refused, failed, timed out or returned too much.</exception>
     /// <exception cref="CatalogUnavailableException">The catalog could not be read and nothing was cached before.</exception>
     public async Task<QueryResult> RunAsync(string? sql, CancellationToken cancellationToken)
     {
         using var activity = QueryTelemetry.Source.StartActivity("query");
         await cache.EnsureFreshAsync(cancellationToken);
         using var running = cache.BeginQuery();
+        using var lane = lanes.Enter();
+        var seconds = lane.IsShort ? Math.Min(options.Value.ShortLaneSeconds, options.Value.TimeoutSeconds) : options.Value.TimeoutSeconds;
+        activity?.SetTag("lake.lane", lane.IsShort ? "short" : "long");
         using var lease = await database.RentAsync(cancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var result = await Task.Run(() => RunStatementAsync(lease, sql ?? "", stop.Token), CancellationToken.None);
+            var result = await Task.Run(() => RunStatement(lease, sql ?? "", stop.Token), CancellationToken.None);
             activity?.SetTag("db.response.returned_rows", result.Rows.Count);
             activity?.SetTag("lake.bytes_scanned", result.Scanned.BytesScanned);
             logger.LogInformation("Query returned {Rows} rows in {ElapsedMs} ms, {BytesScanned} bytes scanned in {FilesScanned} files",
@@ -35,58 +39,95 @@ public sealed class QueryRunner(LakeCache cache, SandboxedDatabase database, IOp
         }
         catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw Refused(QueryRefusal.TimedOut(options.Value.TimeoutSeconds, error), activity);
+            throw Refused(lane.IsShort
+                ? QueryRefusal.ShortLaneTimedOut(seconds, lanes.LongLanes, error)
+                : QueryRefusal.TimedOut(seconds, error), activity);
         }
         catch (QueryRefusal refusal)
         {
-            throw Refused(refusal, activity);
+            throw Refused(refusal.WithoutPath(directory.Root), activity);
         }
     }
 
-    private async Task<QueryResult> RunStatementAsync(SandboxedDatabase.ConnectionLease lease, string sql, CancellationToken cancellationToken)
+    private QueryResult RunStatement(SandboxedDatabase.ConnectionLease lease, string sql, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        StatementGuard.Check(lease.Connection, sql);
-        File.Delete(lease.ProfileFile);
-        await using var reader = await ExecuteAsync(lease.Connection, sql, cancellationToken);
-        var columns = DuckDbColumn.Describe(reader);
-        var unreadable = columns.Where(c => !c.IsReadable).Select(c => $"{c.Name} ({c.TypeName})").ToList();
-        if (unreadable.Count > 0)
+        try
         {
-            throw QueryRefusal.Failed($"The result has columns of types the service cannot return: {string.Join(", ", unreadable)}; cast them, e.g. CAST(x AS VARCHAR).", new NotSupportedException());
+            StatementGuard.Check(lease.Connection, sql);
+            File.Delete(lease.ProfileFile);
+            var (columns, rows) = Stream(lease.Connection, sql, cancellationToken);
+            clock.Stop();
+            return new QueryResult(columns, rows, clock.Elapsed, ScanStatistics.From(DuckDbProfile.Read(lease.ProfileFile)));
         }
-
-        var rows = new List<object?[]>();
-        while (reader.Read())
+        finally
         {
-            if (rows.Count == options.Value.MaxRows)
-            {
-                throw QueryRefusal.TooManyRows(options.Value.MaxRows);
-            }
-
-            var row = new object?[columns.Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.GetLakeValue(i);
-            }
-
-            rows.Add(row);
+            // The profile names files and the statement's text: it must not wait where the next query could read it.
+            File.Delete(lease.ProfileFile);
         }
-
-        clock.Stop();
-        return new QueryResult([.. columns.Select(c => new ResultColumn(c.Name, c.TypeName))], rows, clock.Elapsed, ScanStatistics.From(DuckDbProfile.Read(lease.ProfileFile)));
     }
 
-    private static async Task<DuckDBDataReader> ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    // DuckDB.NET's streaming mode fetches a chunk at a time; the token interrupts the connection for as long as rows
+    // are read (ADO.NET's async methods pass it on only while they run).
+    private (IReadOnlyList<ResultColumn> Columns, List<object?[]> Rows) Stream(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         try
         {
-            return await connection.ExecuteReaderAsync(sql, cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.UseStreamingMode = true;
+            using var interrupt = cancellationToken.Register(command.Cancel);
+            using var reader = (DuckDBDataReader)command.ExecuteReader();
+            var columns = DuckDbColumn.Describe(reader);
+            var unreadable = columns.Where(c => !c.IsReadable).Select(c => $"{c.Name} ({c.TypeName})").ToList();
+            if (unreadable.Count > 0)
+            {
+                throw QueryRefusal.Failed($"The result has columns of types the service cannot return: {string.Join(", ", unreadable)}; cast them, e.g. CAST(x AS VARCHAR).", new NotSupportedException());
+            }
+
+            return ([.. columns.Select(c => new ResultColumn(c.Name, c.TypeName))], ReadRows(reader, columns.Count, cancellationToken));
+        }
+        catch (DuckDBException error) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The DuckDB statement was cancelled ({error.Message}).", error, cancellationToken);
         }
         catch (DuckDBException error)
         {
             throw StatementGuard.Refusal(error);
         }
+    }
+
+    private List<object?[]> ReadRows(DuckDBDataReader reader, int width, CancellationToken cancellationToken)
+    {
+        var maxRows = options.Value.MaxRows;
+        var maxBytes = options.Value.MaxResultByteCount();
+        var rows = new List<object?[]>();
+        long bytes = 0;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rows.Count == maxRows)
+            {
+                throw QueryRefusal.TooManyRows(maxRows);
+            }
+
+            var row = new object?[width];
+            bytes += ResultSize.Row(width);
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.GetLakeValue(i);
+                bytes += ResultSize.Value(row[i]);
+            }
+
+            if (bytes > maxBytes)
+            {
+                throw QueryRefusal.ResultTooLarge(options.Value.MaxResultBytes);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private QueryRefusal Refused(QueryRefusal refusal, Activity? activity)

@@ -10,7 +10,7 @@ namespace Lake.QueryService.Sandbox;
 /// <summary>
 /// The one in-memory DuckDB the service queries, locked down at start: no file access outside the cache directory
 /// (<c>allowed_directories</c> + <c>enable_external_access = false</c>, which also shuts out http/s3 URLs), no
-/// extension installs or loads, bounded threads and memory, and then <c>lock_configuration</c> so no statement can
+/// extension installs or loads, bounded threads, memory and spill space, and then <c>lock_configuration</c> so no statement can
 /// undo any of it. Queries borrow one of a fixed set of connections to it (<see cref="DuckDBConnection.Duplicate"/>:
 /// each <c>:memory:</c> connection string opens a database of its own), each profiled to a JSON file of its own in the
 /// cache (for bytes scanned) and using the lake's database as its schema (so <c>orders</c> means <c>lake.orders</c>
@@ -42,6 +42,7 @@ public sealed class SandboxedDatabase : IDisposable
         Execute(_definitions, TableViews.CreateSchema(lake.Value.GlueDatabase));
         Execute(_definitions, $"SET allowed_directories = [{SqlText.Literal(cache.Root + Path.DirectorySeparatorChar)}]");
         Execute(_definitions, "SET enable_external_access = false");
+        Execute(_definitions, $"SET max_temp_directory_size = {SqlText.Literal(settings.MaxTempDirectorySize)}");
         _idle = Channel.CreateBounded<ConnectionLease>(settings.MaxConcurrentQueries);
         for (var i = 0; i < settings.MaxConcurrentQueries; i++)
         {

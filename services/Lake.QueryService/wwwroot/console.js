@@ -1,4 +1,5 @@
-// The query console: POST /v1/query, show the rows or the refusal inline; GET /v1/tables for the list.
+// The query console: POST /v1/query, show the rows or the refusal inline; GET /v1/tables for the list. Both need the
+// service's API key (x-api-key), typed once and kept for this tab only (sessionStorage).
 "use strict";
 
 const sql = document.getElementById("sql");
@@ -7,6 +8,19 @@ const stats = document.getElementById("stats");
 const error = document.getElementById("error");
 const results = document.getElementById("results");
 const tables = document.getElementById("tables");
+const key = document.getElementById("key");
+// A page embedding the console may hand it the key in the fragment (#key=...), which never reaches a server or a log;
+// it is kept for the tab and taken out of the address at once.
+const handed = new URLSearchParams(location.hash.slice(1)).get("key");
+if (handed) {
+  sessionStorage.setItem("lake-query-key", handed);
+  history.replaceState(null, "", location.pathname + location.search);
+}
+key.value = sessionStorage.getItem("lake-query-key") ?? "";
+
+function withKey(headers = {}) {
+  return { ...headers, "x-api-key": key.value };
+}
 const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/;
 
 function formatBytes(bytes) {
@@ -63,7 +77,7 @@ async function runQuery() {
   try {
     const response = await fetch("v1/query", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      headers: withKey({ "Content-Type": "application/json", "Accept": "application/json" }),
       body: JSON.stringify({ sql: sql.value }),
     });
     const body = await response.json().catch(() => null);
@@ -78,7 +92,7 @@ async function runQuery() {
 
 async function loadTables() {
   try {
-    const response = await fetch("v1/tables");
+    const response = await fetch("v1/tables", { headers: withKey() });
     const list = await response.json();
     if (!response.ok) throw new Error(list?.detail ?? response.statusText);
     tables.replaceChildren(...list.map(table => {
@@ -107,6 +121,11 @@ async function loadTables() {
   }
 }
 
+document.getElementById("key-form").addEventListener("submit", event => {
+  event.preventDefault();
+  sessionStorage.setItem("lake-query-key", key.value);
+  loadTables();
+});
 run.addEventListener("click", runQuery);
 sql.addEventListener("keydown", event => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); runQuery(); }
