@@ -92,10 +92,11 @@ public sealed class BadInputLake : IAsyncLifetime
         return [.. (listed.S3Objects ?? []).Select(o => o.Key)];
     }
 
-    public async Task SendAsync(string queueName, string body)
+    /// <summary>Sends <paramref name="body"/> to the queue and returns the message's id.</summary>
+    public async Task<string> SendAsync(string queueName, string body)
     {
         var url = (await Lake.Clients.Sqs.GetQueueUrlAsync(queueName)).QueueUrl;
-        await Lake.Clients.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = url, MessageBody = body });
+        return (await Lake.Clients.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = url, MessageBody = body })).MessageId;
     }
 
     /// <summary>Waits until a dead-letter queue holds a message whose body is <paramref name="body"/>.</summary>

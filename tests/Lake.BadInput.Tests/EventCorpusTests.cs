@@ -2,7 +2,8 @@ namespace Lake.BadInput.Tests;
 
 /// <summary>
 /// Hand-made messages on the work queues, as a misconfigured notification or a stray producer would send: none
-/// crashes a consumer or loops; a poison message ends in its dead-letter queue, S3's test event is dropped.
+/// crashes a consumer or loops; a poison message ends in its dead-letter queue with an alert naming it, S3's test
+/// event is dropped.
 /// </summary>
 [Collection(BadInputCollection.Name)]
 [Trait("Category", "Integration")]
@@ -25,10 +26,13 @@ public sealed class EventCorpusTests(BadInputLake lake)
         var body = Fill(template, id);
         var queues = queue == "validate" ? lake.Lake.Options.Queues.Validate : lake.Lake.Options.Queues.Transform;
 
-        await lake.SendAsync(queues.Name, body);
+        var messageId = await lake.SendAsync(queues.Name, body);
 
         var dead = await lake.DeadLetterAsync(queues.DeadLetterQueueName, body, TimeSpan.FromMinutes(2));
         Assert.Equal(body, dead.Body);
+        var alert = await lake.Alerts.WaitForAsync(
+            a => Named(a, "messageId", messageId) || (id == "E06" && Named(a, "uploadId", "0123456789abcdef0123456789abcdef")), TimeSpan.FromSeconds(30));
+        Assert.False(string.IsNullOrWhiteSpace(alert.GetProperty("reason").GetString()));
         lake.AssertAllRunning();
     }
 
@@ -46,6 +50,9 @@ public sealed class EventCorpusTests(BadInputLake lake)
         await Assert.ThrowsAsync<TimeoutException>(() => lake.DeadLetterAsync(queues.DeadLetterQueueName, body, TimeSpan.FromSeconds(5)));
         lake.AssertAllRunning();
     }
+
+    private static bool Named(System.Text.Json.JsonElement alert, string property, string value) =>
+        alert.TryGetProperty(property, out var named) && named.GetString() == value;
 
     private string Fill(string template, string id) => template
         .Replace("{case}", $"{id}-{Guid.NewGuid():N}", StringComparison.Ordinal)
