@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lake.Aws;
+using Lake.Aws.Sns;
 using Lake.Functions.Validate.Uploads;
 using Lake.Lambda;
 using Lake.Lambda.Context;
@@ -10,10 +13,15 @@ namespace Lake.Functions.Validate;
 /// <summary>
 /// The handler: SQS messages carrying S3 events of the raw bucket. A message whose object fails to process
 /// (S3 down, a bug) is reported as a batch item failure, so only it returns to the queue; S3's test event
-/// and events that are not ObjectCreated are acknowledged and skipped.
+/// and events that are not ObjectCreated are acknowledged and skipped. A message failing on its last receive (the
+/// queue's redrive policy moves it to the dead-letter queue next) raises a <c>message.dead-lettered</c> alert first,
+/// so nothing sits in the dead-letter queue unannounced.
 /// </summary>
-public sealed class ValidateFunction(UploadValidator validator, string alertsTopicName)
+public sealed class ValidateFunction(UploadValidator validator, SnsClient sns, string alertsTopicName, int maxReceiveCount)
 {
+    public const string DeadLetteredAlert = "message.dead-lettered";
+    private const int BodyExcerpt = 500;
+
     public async Task<SQSBatchResponse> HandleAsync(SQSEvent batch, ILambdaContext context, CancellationToken cancellationToken)
     {
         var response = new SQSBatchResponse();
@@ -27,10 +35,44 @@ public sealed class ValidateFunction(UploadValidator validator, string alertsTop
             {
                 Console.Error.WriteLine($"{{\"level\":\"error\",\"requestId\":\"{context.AwsRequestId}\",\"messageId\":\"{message.MessageId}\",\"error\":{JsonSerializer.Serialize(ex.Message)}}}");
                 response.BatchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                if (ReceiveCount(message) >= maxReceiveCount)
+                {
+                    await AlertDeadLetteredAsync(message, ex.Message, cancellationToken);
+                }
             }
         }
 
         return response;
+    }
+
+    private static int ReceiveCount(SQSEvent.SQSMessage message) =>
+        int.TryParse(message.Attributes.GetValueOrDefault("ApproximateReceiveCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
+
+    private async Task AlertDeadLetteredAsync(SQSEvent.SQSMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var alert = new JsonObject
+        {
+            ["type"] = DeadLetteredAlert,
+            ["queue"] = message.EventSourceArn,
+            ["messageId"] = message.MessageId,
+            ["receiveCount"] = ReceiveCount(message),
+            ["reason"] = reason,
+            ["body"] = message.Body.Length <= BodyExcerpt ? message.Body : message.Body[..BodyExcerpt] + "...",
+        };
+        try
+        {
+            await sns.PublishAsync(new PublishRequest
+            {
+                TopicArn = AwsArn.Sibling(message.EventSourceArn, "sns", alertsTopicName),
+                Subject = "Lake: a message on the validate queue failed its last try",
+                Message = alert.ToJsonString(),
+                MessageAttributes = { ["type"] = new MessageAttributeValue { StringValue = DeadLetteredAlert } },
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"{{\"level\":\"error\",\"messageId\":\"{message.MessageId}\",\"error\":{JsonSerializer.Serialize($"could not alert about the dead letter: {ex.Message}")}}}");
+        }
     }
 
     private async Task HandleMessageAsync(SQSEvent.SQSMessage message, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class ValidateStartup(string[] args) : IDisposable
         _clients = new LakeAwsClients();
         var validator = new UploadValidator(
             _clients.S3, _clients.Sns, new UploadStatusStore(_clients.DynamoDb, lake.StatusTable), new ContractDatasetRules(contracts), lake.Buckets);
-        var function = new ValidateFunction(validator, lake.AlertsTopic);
+        var function = new ValidateFunction(validator, _clients.Sns, lake.AlertsTopic, lake.Queues.MaxReceiveCount);
         _handler = TypedHandler.For(function.HandleAsync, LambdaJsonContext.Default.SQSEvent, LambdaJsonContext.Default.SQSBatchResponse);
         Console.WriteLine($"{{\"level\":\"info\",\"message\":\"validate function ready\",\"datasets\":\"{string.Join(',', contracts.Keys)}\"}}");
         return Task.CompletedTask;

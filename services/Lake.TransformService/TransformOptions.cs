@@ -26,6 +26,10 @@ public sealed class TransformOptions
     [Range(0, 3600, ErrorMessage = "Transform:RetryDelaySeconds must be 0-3600.")]
     public int RetryDelaySeconds { get; set; } = 10;
 
+    /// <summary>How long one receive waits on an empty queue (SQS long poll, 1-20 s); it returns at once when a message arrives.</summary>
+    [Range(1, 20, ErrorMessage = "Transform:LongPollSeconds must be 1-20.")]
+    public int LongPollSeconds { get; set; } = 20;
+
     /// <summary>The root the work directories go under.</summary>
     public string WorkRoot => Path.Combine(string.IsNullOrWhiteSpace(TempDirectory) ? Path.GetTempPath() : TempDirectory, "lake-transform");
 }

@@ -79,8 +79,9 @@ public sealed class ValidationPipelineTests(IngestionFixture lake)
         var queue = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = lake.Lake.Options.Queues.Validate.Name })).QueueUrl;
         var dlq = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = lake.Lake.Options.Queues.Validate.DeadLetterQueueName })).QueueUrl;
         var poison = $"not an S3 event {Guid.NewGuid()}";
+        var alerts = await AlertInbox.SubscribeAsync(lake.Lake);
 
-        await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = poison });
+        var messageId = (await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = poison })).MessageId;
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -92,7 +93,12 @@ public sealed class ValidationPipelineTests(IngestionFixture lake)
             if (received.Messages?.FirstOrDefault(m => m.Body == poison) is { } dead)
             {
                 Assert.True(int.Parse(dead.Attributes["ApproximateReceiveCount"]) >= 3, $"received {dead.Attributes["ApproximateReceiveCount"]} times");
-                Assert.Contains(lake.LambdaEmulator.Output, line => line.Contains("not an S3 event", StringComparison.Ordinal) || line.Contains("\"level\":\"error\"", StringComparison.Ordinal));
+                // The function said why, for this message, on each receive; and before the last one went to the DLQ, it alerted.
+                Assert.Equal(3, lake.LambdaEmulator.Output.Count(line => line.Contains("\"level\":\"error\"", StringComparison.Ordinal) && line.Contains($"\"messageId\":\"{messageId}\"", StringComparison.Ordinal)));
+                var alert = await alerts.WaitForAsync("message.dead-lettered", TimeSpan.FromSeconds(30));
+                Assert.Equal(messageId, alert.GetProperty("messageId").GetString());
+                Assert.Equal(poison, alert.GetProperty("body").GetString());
+                Assert.Equal(3, alert.GetProperty("receiveCount").GetInt32());
                 return;
             }
         }

@@ -19,6 +19,7 @@ public sealed class IdlePollTracingTests(EmulatorFixture emulator)
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = recorder.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "idle-transform",
+            ["Transform__LongPollSeconds"] = "1",
         };
         foreach (var (key, value) in LakeEnvironment.Of(lake.Options))
         {
@@ -28,8 +29,9 @@ public sealed class IdlePollTracingTests(EmulatorFixture emulator)
         var worker = await ServiceProcess.StartAsync("services/Lake.TransformService", environment);
         await worker.WaitForOutputAsync(line => line.Contains("Consuming", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
-        // Long enough for a few polls of the empty queue to finish (each ends after at most 20 s, or at stop).
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Each poll of the empty queue ends after 1 s: in 5 s several have finished, each a whole receive that could
+        // have been traced (a poll cut short by the stop would prove nothing).
+        await Task.Delay(TimeSpan.FromSeconds(5));
         await worker.StopAsync();
         await worker.DisposeAsync();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lake.SeedGenerator;
 using Lake.Testing;
 using Lake.Uploads;
@@ -30,17 +29,33 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : TransformService
             generator.Write(generator.Files[0], file);
         }
 
-        var clock = Stopwatch.StartNew();
         var id = await Lake.PutCleanAsync(csv);
-        await Lake.WaitForStageAsync(id, UploadStage.Cataloged, TimeSpan.FromMinutes(5));
-        clock.Stop();
+        var started = $"Transforming orders/{id}.csv (message";
+        await Lake.Service.WaitForOutputAsync(line => line.Contains(started, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var received = DateTime.UtcNow;
 
-        // Only the heartbeat kept the message from the second poller: the work outlasted the timeout many times over.
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3 * VisibilityTimeoutSeconds), $"the upload took {clock.Elapsed}, too short to need a heartbeat");
-        var received = Lake.Service.Output.Where(l => l.Contains($"Transforming orders/{id}.csv (message", StringComparison.Ordinal)).ToList();
-        Assert.Contains("receive 1)", Assert.Single(received));
+        // Sample the queue while the upload is worked on: without the heartbeat the message would turn visible again
+        // (and the second poller would take it) once the timeout passed since the receive.
+        var samples = new List<(double Seconds, int Visible, int InFlight)>();
+        while ((await Lake.StatusAsync(id))?.Stage is null or < UploadStage.Transformed)
+        {
+            var (visible, inFlight) = await Lake.QueueDepthAsync();
+            if ((await Lake.StatusAsync(id))?.Stage is null or < UploadStage.Transformed)
+            {
+                samples.Add(((DateTime.UtcNow - received).TotalSeconds, visible, inFlight));
+            }
+
+            Assert.True(DateTime.UtcNow - received < TimeSpan.FromMinutes(5), "the upload was not transformed in 5 minutes");
+            await Task.Delay(200);
+        }
+
+        Assert.All(samples, s => Assert.True(s is { Visible: 0, InFlight: 1 }, $"at {s.Seconds:F1} s: {s.Visible} visible, {s.InFlight} in flight"));
+        var beyond = samples.Where(s => s.Seconds > 3 * VisibilityTimeoutSeconds).ToList();
+        Assert.True(beyond.Count > 0,
+            $"the conversion ended after {samples.LastOrDefault().Seconds:F1} s, before three visibility timeouts: the file is too small to exercise the heartbeat");
+        await Lake.WaitForStageAsync(id, UploadStage.Cataloged, TimeSpan.FromMinutes(5));
+        Assert.Single(Lake.Service.Output, l => l.Contains(started, StringComparison.Ordinal) && l.Contains("receive 1)", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lake.Service.Output, l => l.Contains(started, StringComparison.Ordinal) && !l.Contains("receive 1)", StringComparison.Ordinal));
         await Lake.WaitForEmptyQueueAsync(TimeSpan.FromSeconds(30));
     }
-
-
 }

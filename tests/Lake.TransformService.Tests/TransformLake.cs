@@ -177,6 +177,22 @@ internal sealed class TransformLake : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>The transform queue's visible and in-flight (received, not yet deleted) message counts.</summary>
+    public async Task<(int Visible, int InFlight)> QueueDepthAsync()
+    {
+        var url = await QueueUrlAsync(TestLake.Options.Queues.Transform.Name);
+        var attributes = (await TestLake.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+        {
+            QueueUrl = url,
+            AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible],
+        })).Attributes ?? [];
+        return (int.Parse(attributes[QueueAttributeName.ApproximateNumberOfMessages], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(attributes[QueueAttributeName.ApproximateNumberOfMessagesNotVisible], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The upload's status as it is now (null before the first write).</summary>
+    public Task<UploadStatus?> StatusAsync(UploadId uploadId) => ReadStatusAsync(uploadId);
+
     /// <summary>Waits until the transform queue holds no message, visible or in flight.</summary>
     public async Task WaitForEmptyQueueAsync(TimeSpan timeout)
     {

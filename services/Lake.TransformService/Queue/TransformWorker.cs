@@ -22,7 +22,6 @@ internal sealed class TransformWorker(
     IOptions<LakeOptions> lake,
     ILogger<TransformWorker> logger) : BackgroundService
 {
-    private const int LongPollSeconds = 20;
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -74,7 +73,7 @@ internal sealed class TransformWorker(
                 {
                     QueueUrl = addresses.QueueUrl,
                     MaxNumberOfMessages = 1,
-                    WaitTimeSeconds = LongPollSeconds,
+                    WaitTimeSeconds = options.Value.LongPollSeconds,
                     VisibilityTimeout = lake.Value.Queues.Transform.VisibilityTimeoutSeconds,
                     MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
                 }, stoppingToken);
