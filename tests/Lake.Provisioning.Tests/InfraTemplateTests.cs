@@ -42,6 +42,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(lake.AlertsInbox, Default("AlertsInboxQueueName"));
         Assert.Equal(lake.GlueDatabase, Default("GlueDatabaseName"));
         Assert.Equal(lake.StatusTable, Default("StatusTableName"));
+        Assert.Equal(lake.ServingTablePrefix, Default("ServingTablePrefix"));
 
         // The provisioner's own appsettings.json says the same.
         using var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "services", "Lake.Provisioner", "appsettings.json")));
@@ -66,7 +67,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(Reported(ResourceKinds.QueuePolicy), resources["AWS::SQS::QueuePolicy"]);
         Assert.Equal(Reported(ResourceKinds.Topic), resources["AWS::SNS::Topic"]);
         Assert.Equal(Reported(ResourceKinds.GlueDatabase), resources["AWS::Glue::Database"]);
-        Assert.Equal(Reported(ResourceKinds.StatusTable), resources["AWS::DynamoDB::Table"]);
+        Assert.Equal(Reported(ResourceKinds.StatusTable) + Reported(ResourceKinds.ServingTable), resources["AWS::DynamoDB::Table"]);
         // Bucket notifications and topic subscriptions are properties of their bucket and topic in the template.
         var subscriptions = (await DecodeTemplateAsync()).GetProperty("Resources").GetProperty("AlertsTopic").GetProperty("Properties").GetProperty("Subscription");
         Assert.Equal(Reported(ResourceKinds.Subscription), subscriptions.GetArrayLength());
@@ -98,6 +99,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         }
 
         Assert.Equal(await TableShapeAsync(provisioned.Options.StatusTable), await TableShapeAsync(deployed.StatusTable));
+        Assert.Equal(await TableShapeAsync($"{provisioned.Options.ServingTablePrefix}orders"), await TableShapeAsync($"{deployed.ServingTablePrefix}orders"));
         Assert.Equal(await SubscriptionShapeAsync(provisioned.Options), await SubscriptionShapeAsync(deployed));
     }
 
@@ -116,6 +118,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         $"ParameterKey=AlertsInboxQueueName,ParameterValue={o.AlertsInbox}",
         $"ParameterKey=GlueDatabaseName,ParameterValue={o.GlueDatabase}",
         $"ParameterKey=StatusTableName,ParameterValue={o.StatusTable}",
+        $"ParameterKey=ServingTablePrefix,ParameterValue={o.ServingTablePrefix}",
     ];
 
     private async Task<string> WaitForStackAsync(string name)

@@ -5,6 +5,7 @@ using Lake.ServiceDefaults;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
 using Lake.TransformService.Queue;
+using Lake.TransformService.Serving;
 using Lake.TransformService.Uploads;
 using Lake.Uploads;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<CatalogRegistrar>();
         builder.Services.AddSingleton<KeyFileCache>();
         builder.Services.AddSingleton<CuratedPublisher>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServingLoader>();
         builder.Services.AddSingleton<QueueAddresses>();
         builder.Services.AddSingleton<UploadReports>();
         builder.Services.AddSingleton<UploadTransformer>();

@@ -4,6 +4,7 @@ using Lake.Aws.Sns;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
 using Lake.TransformService.Queue;
+using Lake.TransformService.Serving;
 using Lake.Uploads;
 
 namespace Lake.TransformService.Uploads;
@@ -19,8 +20,9 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     public const string TransformFailedAlert = "upload.transform-failed";
     private const int PartitionsListed = 5;
 
-    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, CancellationToken cancellationToken) =>
-        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(new()
+    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, ServingLoad? served, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>
         {
             ["rowsIn"] = Number(result.RowsIn),
             ["rowsValid"] = Number(result.RowsValid),
@@ -28,7 +30,16 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
             ["partitions"] = Partitions(result.Partitions),
             ["curatedPrefix"] = published.CuratedPrefix,
             ["quarantineKey"] = published.QuarantineUri ?? "",
-        }), cancellationToken);
+        };
+        if (served is not null)
+        {
+            details["servingTable"] = served.Table;
+            details["servingItems"] = Number(served.Items);
+            details["processedAt"] = served.ProcessedAt;
+        }
+
+        return status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(details), cancellationToken);
+    }
 
     public Task CatalogedAsync(CleanObject upload, string table, int contractVersion, PartitionRegistration registration, CancellationToken cancellationToken) =>
         status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Cataloged, UploadMetadata.WithTraceId(new()
