@@ -46,15 +46,20 @@ public sealed class ServingItems
     /// <summary>The processing timestamp as the sort key holds it: ISO 8601 UTC to the millisecond, so it sorts as text.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>An item as JSON: numbers as numbers, booleans as booleans, the rest as strings.</summary>
-    public static JsonObject ToJson(IReadOnlyDictionary<string, AttributeValue> item)
+    /// <summary>
+    /// An item as JSON, as the query service writes values: whole numbers and doubles as numbers, decimals as strings
+    /// holding the exact value (money must not pass through a double), booleans as booleans, the rest as strings.
+    /// </summary>
+    public JsonObject ToJson(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var json = new JsonObject();
         foreach (var (name, value) in item.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
+            var kind = _columns.FirstOrDefault(c => c.Name == name)?.Type.Kind;
             json[name] = value switch
             {
-                { N: { } number } => JsonValue.Create(decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture)),
+                { N: { } number } when kind == ColumnKind.Decimal => JsonValue.Create(number),
+                { N: { } number } => JsonNode.Parse(decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
                 { BOOL: { } flag } => JsonValue.Create(flag),
                 { S: { } text } => JsonValue.Create(text),
                 _ => null,

@@ -1,4 +1,5 @@
 using Lake.Configuration;
+using Lake.Contracts;
 using Lake.QueryService.Apis;
 using Lake.QueryService.Cache;
 using Lake.QueryService.Catalog;
@@ -22,6 +23,9 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<CacheSweeper>();
         builder.Services.AddSingleton<LakeCache>();
         builder.Services.AddSingleton<QueryRunner>();
+
+        // Loaded at start: a bad contract stops the service with its file, line and column.
+        builder.Services.AddSingleton(sp => ContractCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LakeOptions>>().Value.ContractsDirectory));
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -30,11 +34,13 @@ public static class QueryServiceExtensions
     {
         // The sandbox opens (and the cache directory is claimed) at start, so a bad setting stops the launch.
         app.Services.GetRequiredService<SandboxedDatabase>();
+        app.Services.GetRequiredService<ContractCatalog>();
         app.MapDefaultEndpoints();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapQueryApi();
         app.MapTablesApi();
+        app.MapServingApi();
         return app;
     }
 }
