@@ -4,6 +4,7 @@ using Lake.Contracts;
 using Lake.ServiceDefaults;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
+using Lake.TransformService.Monitoring;
 using Lake.TransformService.Queue;
 using Lake.TransformService.Serving;
 using Lake.TransformService.Uploads;
@@ -42,6 +43,11 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<DatasetLocks>();
         builder.Services.AddSingleton<MessageProcessor>();
         builder.Services.AddHostedService<TransformWorker>();
+
+        // The alarms of infra/alarms.yaml, evaluated here as CloudWatch evaluates them on AWS.
+        builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeadLetterDepth>();
+        builder.Services.AddHostedService<AlarmWorker>();
         builder.Services.AddHealthChecks().AddCheck<QueueHealthCheck>("transform-queue");
         return builder;
     }

@@ -85,6 +85,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     /// <summary>Records the upload Failed with <paramref name="reason"/> and alerts: its message will not be tried again.</summary>
     public async Task FailedAsync(string dataset, UploadId uploadId, string reason, int receiveCount, CancellationToken cancellationToken)
     {
+        TransformTelemetry.FunctionErrors.Add(1, TransformTelemetry.TransformStage, new("lake.dataset", dataset));
         var fileName = (await status.GetAsync(uploadId, cancellationToken))?.FileName ?? $"{uploadId}.csv";
         await status.RecordStageAsync(uploadId, dataset, fileName, UploadStage.Failed, UploadMetadata.WithTraceId(new()
         {
@@ -104,13 +105,16 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     }
 
     /// <summary>Alerts about a message that names no upload at all (it goes to the dead-letter queue).</summary>
-    public Task UnreadableMessageAsync(string messageId, string reason, CancellationToken cancellationToken) =>
-        PublishAsync(TransformFailedAlert, "Lake: unreadable message on the transform queue", new JsonObject
+    public Task UnreadableMessageAsync(string messageId, string reason, CancellationToken cancellationToken)
+    {
+        TransformTelemetry.FunctionErrors.Add(1, TransformTelemetry.TransformStage);
+        return PublishAsync(TransformFailedAlert, "Lake: unreadable message on the transform queue", new JsonObject
         {
             ["type"] = TransformFailedAlert,
             ["messageId"] = messageId,
             ["reason"] = reason,
         }, cancellationToken);
+    }
 
     /// <summary><c>order_date=2024-01-01,order_date=2024-01-02</c>, or past a few, the count and the first few.</summary>
     public static string Partitions(IReadOnlyList<CuratedPartition> partitions)

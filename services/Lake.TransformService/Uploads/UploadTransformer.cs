@@ -42,16 +42,24 @@ public sealed class UploadTransformer(
         using var activity = TransformTelemetry.Source.StartActivity($"transform {upload.Dataset}", ActivityKind.Consumer, UploadMetadata.ReadTrace(upload.TraceParent));
         activity?.SetTag("lake.upload_id", upload.UploadId.Value);
         activity?.SetTag("lake.dataset", upload.Dataset);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             var stage = await TransformAsync(upload, cancellationToken);
             activity?.SetTag("lake.stage", stage.ToString());
+            outcome = stage.ToString();
             return stage;
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
+        }
+        finally
+        {
+            TransformTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                TransformTelemetry.TransformStage, new("lake.dataset", upload.Dataset), new("outcome", outcome));
         }
     }
 
