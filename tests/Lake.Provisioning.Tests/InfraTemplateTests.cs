@@ -71,7 +71,41 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         // Bucket notifications and topic subscriptions are properties of their bucket and topic in the template.
         var subscriptions = (await DecodeTemplateAsync()).GetProperty("Resources").GetProperty("AlertsTopic").GetProperty("Properties").GetProperty("Subscription");
         Assert.Equal(Reported(ResourceKinds.Subscription), subscriptions.GetArrayLength());
-        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription), resources.Values.Sum());
+        // Alarms are evaluated locally by the transform service, not provisioned (TemplateDeclaresTheAlarmsOfAlarmsYaml).
+        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
+            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm"));
+    }
+
+    [Fact]
+    public async Task TemplateDeclaresTheAlarmsOfAlarmsYamlNotifyingTheAlertsTopic()
+    {
+        var declared = Lake.Alarms.AlarmDefinitions.Load(Path.Combine(RepoPaths.Root, "infra", "alarms.yaml"));
+        var alarms = (await DecodeTemplateAsync()).GetProperty("Resources").EnumerateObject()
+            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::CloudWatch::Alarm")
+            .Select(r => r.Value.GetProperty("Properties")).ToList();
+        string Name(JsonElement alarm) => alarm.GetProperty("AlarmName").GetProperty("Fn::Sub").GetString()!.Replace("${AlarmNamePrefix}", "");
+
+        // Every template alarm is one of alarms.yaml's (dead-letters once per dead-letter queue), and every one of those is there.
+        Assert.All(alarms, alarm => Assert.Contains(declared, d => Name(alarm) == d.Name || Name(alarm).StartsWith(d.Name + "-", StringComparison.Ordinal)));
+        foreach (var definition in declared)
+        {
+            var matching = alarms.Where(a => Name(a) == definition.Name || Name(a).StartsWith(definition.Name + "-", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(matching);
+            Assert.All(matching, alarm =>
+            {
+                var metric = definition.CloudWatch ?? $"Lake {definition.Metric}";
+                Assert.Equal(metric, $"{alarm.GetProperty("Namespace").GetString()} {alarm.GetProperty("MetricName").GetString()}");
+                Assert.Equal(
+                    (definition.Statistic.ToString(), definition.Comparison.ToString(), definition.Threshold, definition.PeriodSeconds, definition.EvaluationPeriods, "notBreaching"),
+                    (alarm.GetProperty("Statistic").GetString(), alarm.GetProperty("ComparisonOperator").GetString(), double.Parse(alarm.GetProperty("Threshold").ToString()),
+                     int.Parse(alarm.GetProperty("Period").ToString()), int.Parse(alarm.GetProperty("EvaluationPeriods").ToString()), alarm.GetProperty("TreatMissingData").GetString()));
+                Assert.Equal(definition.Description, alarm.GetProperty("AlarmDescription").GetString());
+                Assert.Equal("""[{"Ref":"AlertsTopic"}]""", alarm.GetProperty("AlarmActions").GetRawText().Replace(" ", ""));
+                Assert.Equal("""[{"Ref":"AlertsTopic"}]""", alarm.GetProperty("OKActions").GetRawText().Replace(" ", ""));
+            });
+        }
+
+        Assert.Equal(2, alarms.Count(a => Name(a).StartsWith("dead-letters-", StringComparison.Ordinal)));
     }
 
     [Fact]
