@@ -6,12 +6,14 @@ namespace Lake.Serving;
 /// <summary>
 /// Writes items to a serving table with BatchWriteItem, 25 at a time (DynamoDB's limit). Items DynamoDB returns
 /// unprocessed are sent again after a growing delay, up to <see cref="MaxAttempts"/> tries per batch. A put of an item
-/// with the same key replaces it, so writing the same items again changes nothing.
+/// with the same key replaces it, so writing the same items again changes nothing. Up to <c>concurrency</c> batches
+/// are in flight at once; the items are read from their source one batch at a time, never all held.
 /// </summary>
-public sealed class ServingTableWriter(IAmazonDynamoDB dynamo, TimeSpan? firstDelay = null)
+public sealed class ServingTableWriter(IAmazonDynamoDB dynamo, TimeSpan? firstDelay = null, int concurrency = ServingTableWriter.DefaultConcurrency)
 {
     public const int BatchSize = 25;
     public const int MaxAttempts = 8;
+    public const int DefaultConcurrency = 4;
     private readonly TimeSpan _firstDelay = firstDelay ?? TimeSpan.FromMilliseconds(50);
 
     /// <summary>Writes every item; returns how many were written.</summary>
@@ -19,12 +21,14 @@ public sealed class ServingTableWriter(IAmazonDynamoDB dynamo, TimeSpan? firstDe
     public async Task<long> WriteAsync(string table, IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
     {
         long written = 0;
-        foreach (var batch in items.Chunk(BatchSize))
-        {
-            await WriteBatchAsync(table, batch, cancellationToken);
-            written += batch.Length;
-        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
 
+        // ForEachAsync takes the next batch from the source under its own lock, so a streaming source stays safe.
+        await Parallel.ForEachAsync(items.Chunk(BatchSize), options, async (batch, token) =>
+        {
+            await WriteBatchAsync(table, batch, token);
+            Interlocked.Add(ref written, batch.Length);
+        });
         return written;
     }
 

@@ -12,7 +12,7 @@ public class ServingTableWriterTests
     {
         var fake = ThrottlingDynamoDb.Create(0, out var dynamo);
 
-        var written = await new ServingTableWriter(dynamo, Quick).WriteAsync("t", Items(60), CancellationToken.None);
+        var written = await new ServingTableWriter(dynamo, Quick, concurrency: 1).WriteAsync("t", Items(60), CancellationToken.None);
 
         Assert.Equal(60, written);
         Assert.Equal([25, 25, 10], fake.Calls.Select(c => c.Count));
@@ -20,11 +20,22 @@ public class ServingTableWriterTests
     }
 
     [Fact]
+    public async Task BatchesInFlightAtOnceWriteEveryItemOnce()
+    {
+        var fake = ThrottlingDynamoDb.Create(0, out var dynamo);
+
+        var written = await new ServingTableWriter(dynamo, Quick, concurrency: 4).WriteAsync("t", Items(1000), CancellationToken.None);
+
+        Assert.Equal(1000, written);
+        Assert.Equal(Ids(1000), fake.Calls.SelectMany(c => c).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task UnprocessedItemsAreSentAgainUntilNoneIsLeft()
     {
         var fake = ThrottlingDynamoDb.Create(3, out var dynamo);
 
-        await new ServingTableWriter(dynamo, Quick).WriteAsync("t", Items(5), CancellationToken.None);
+        await new ServingTableWriter(dynamo, Quick, concurrency: 1).WriteAsync("t", Items(5), CancellationToken.None);
 
         Assert.Equal([5, 4, 3, 2], fake.Calls.Select(c => c.Count));
         Assert.Equal(Ids(5).Order(), fake.Calls.Select(c => c[0]).Concat(fake.Calls[^1].Skip(1)).Order());
@@ -35,7 +46,7 @@ public class ServingTableWriterTests
     {
         var fake = ThrottlingDynamoDb.Create(int.MaxValue, out var dynamo);
 
-        var error = await Assert.ThrowsAsync<ServingWriteException>(() => new ServingTableWriter(dynamo, Quick).WriteAsync("t", Items(20), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServingWriteException>(() => new ServingTableWriter(dynamo, Quick, concurrency: 1).WriteAsync("t", Items(20), CancellationToken.None));
 
         Assert.Equal(ServingTableWriter.MaxAttempts, fake.Calls.Count);
         Assert.Equal(20 - ServingTableWriter.MaxAttempts, error.ItemsLeft);

@@ -30,8 +30,14 @@ public class ThrottlingDynamoDb : DispatchProxy
         }
 
         var (table, writes) = request.RequestItems.Single();
-        Calls.Add([.. writes.Select(w => w.PutRequest.Item["id"].S)]);
-        var unprocessed = Calls.Count <= Throttled ? writes.Skip(1).ToList() : [];
+        int calls;
+        lock (Calls)
+        {
+            Calls.Add([.. writes.Select(w => w.PutRequest.Item["id"].S)]);
+            calls = Calls.Count;
+        }
+
+        var unprocessed = calls <= Throttled ? writes.Skip(1).ToList() : [];
         return Task.FromResult(new BatchWriteItemResponse
         {
             UnprocessedItems = unprocessed.Count == 0 ? [] : new Dictionary<string, List<WriteRequest>> { [table] = unprocessed },
