@@ -15,8 +15,7 @@ namespace Lake.TransformService.Uploads;
 /// One clean upload end to end, as one span continuing the upload's trace: the catalog's table checked against the
 /// contract (an incompatible contract is refused before anything is written), the CSV converted in a private work
 /// directory, the outputs published, the valid rows loaded into the dataset's serving table (if it declares one),
-/// the stage recorded Transformed, the threshold alert, the new partitions
-/// registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
+/// the stage recorded Transformed, the threshold alert, the new partitions registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
 /// rewriting the same objects.
 /// </summary>
 public sealed class UploadTransformer(
