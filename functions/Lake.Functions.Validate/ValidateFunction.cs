@@ -27,18 +27,26 @@ public sealed class ValidateFunction(UploadValidator validator, SnsClient sns, s
         var response = new SQSBatchResponse();
         foreach (var message in batch.Records)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = "failed";
             try
             {
                 await HandleMessageAsync(message, cancellationToken);
+                outcome = "done";
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                ValidateTelemetry.FunctionErrors.Add(1, ValidateTelemetry.ValidateStage);
                 Console.Error.WriteLine($"{{\"level\":\"error\",\"requestId\":\"{context.AwsRequestId}\",\"messageId\":\"{message.MessageId}\",\"error\":{JsonSerializer.Serialize(ex.Message)}}}");
                 response.BatchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
                 if (ReceiveCount(message) >= maxReceiveCount)
                 {
                     await AlertDeadLetteredAsync(message, ex.Message, cancellationToken);
                 }
+            }
+            finally
+            {
+                ValidateTelemetry.StageDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, ValidateTelemetry.ValidateStage, new("outcome", outcome));
             }
         }
 
@@ -83,6 +91,12 @@ public sealed class ValidateFunction(UploadValidator validator, SnsClient sns, s
         {
             // The alerts topic lives in the same account and region as the queue that delivered the event.
             var stage = await validator.ProcessAsync(bucket, key, AwsArn.Sibling(message.EventSourceArn, "sns", alertsTopicName), cancellationToken);
+            ValidateTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", stage switch
+            {
+                Lake.Uploads.UploadStage.Rejected => "rejected",
+                Lake.Uploads.UploadStage.Validated => "accepted",
+                _ => "already-done",
+            }));
             Console.WriteLine($"{{\"level\":\"info\",\"key\":{JsonSerializer.Serialize(key)},\"stage\":\"{stage}\"}}");
         }
     }

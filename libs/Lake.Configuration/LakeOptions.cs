@@ -25,6 +25,11 @@ public sealed class LakeOptions
     public string StatusTable { get; set; } = "lake-uploads";
 
     /// <summary>
+    /// What a contract's serving table name is prefixed with to make the DynamoDB table's (<c>lake-</c> + <c>orders</c>).
+    /// </summary>
+    public string ServingTablePrefix { get; set; } = "lake-";
+
+    /// <summary>
     /// Where the dataset contracts (<c>*.yaml</c>) are read from; unset, the <c>contracts/</c> directory shipped next
     /// to the program's binaries (every program referencing Lake.Contracts carries the repository's contracts).
     /// </summary>

@@ -76,6 +76,11 @@ public sealed partial class LakeOptionsValidator : IValidateOptions<LakeOptions>
         {
             yield return $"{S}:StatusTable '{o.StatusTable}' is not a valid DynamoDB table name (3-255 characters: letters, digits, '_', '-' and '.').";
         }
+
+        if (!TablePrefix().IsMatch(o.ServingTablePrefix))
+        {
+            yield return $"{S}:ServingTablePrefix '{o.ServingTablePrefix}' is not a valid start of a DynamoDB table name (at most 50 characters: letters, digits, '_', '-' and '.').";
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
@@ -93,4 +98,7 @@ public sealed partial class LakeOptionsValidator : IValidateOptions<LakeOptions>
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableName();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{0,50}$")]
+    private static partial Regex TablePrefix();
 }

@@ -11,7 +11,7 @@ namespace Lake.Contracts;
 internal sealed partial class ContractReader(string yaml, string sourceName)
 {
     private static readonly string[] ContractKeys =
-        ["dataset", "version", "description", "columns", "csv", "partitionBy", "primaryKey", "limits", "quarantineThreshold", "rules"];
+        ["dataset", "version", "description", "columns", "csv", "partitionBy", "primaryKey", "limits", "quarantineThreshold", "serving", "rules"];
 
     private static readonly string[] CsvKeys = ["delimiter", "quote", "header", "encoding"];
     private static readonly string[] LimitKeys = ["maxBytes", "maxLineLength"];
@@ -41,11 +41,13 @@ internal sealed partial class ContractReader(string yaml, string sourceName)
         var primaryKey = keys.Read(contract.Optional("primaryKey"), "primaryKey", null);
         var limits = ReadLimits(contract.Optional("limits"));
         var threshold = ReadQuarantineThreshold(contract.Optional("quarantineThreshold"));
+        var serving = new ServingTableReader(sourceName, columns).Read(contract.Optional("serving"));
         var rules = ReadRules(contract.Required("rules"));
         new RuleChecker(sourceName, columns).Check(rules);
         return new DatasetContract(dataset, version, description, columns, csv, partitionBy, primaryKey, limits, threshold, rules, sourceName)
         {
             DatasetPosition = PositionOf(datasetNode),
+            Serving = serving,
         };
     }
 

@@ -30,6 +30,9 @@ public sealed record DatasetContract(
     /// <summary>The header a file must start with (when <see cref="CsvOptions.Header"/> is set): the column names in order.</summary>
     public IReadOnlyList<string> Header => [.. Columns.Select(c => c.Name)];
 
+    /// <summary>The DynamoDB table the valid rows are loaded into after each transform, or null when the dataset declares none.</summary>
+    public ServingTable? Serving { get; init; }
+
     /// <summary>Where the dataset's name is written, for errors about the whole contract.</summary>
     internal SourcePosition DatasetPosition { get; init; }
 

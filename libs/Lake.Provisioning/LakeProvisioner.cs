@@ -5,6 +5,8 @@ using Lake.Aws;
 using Lake.Aws.Glue;
 using Lake.Aws.Sns;
 using Lake.Configuration;
+using Lake.Contracts;
+using Lake.Serving;
 
 namespace Lake.Provisioning;
 
@@ -14,11 +16,12 @@ namespace Lake.Provisioning;
 /// It never deletes anything.
 /// </summary>
 public sealed class LakeProvisioner(
-    LakeOptions options, string region, IAmazonS3 s3, IAmazonSQS sqs, SnsClient sns, GlueClient glue, IAmazonDynamoDB dynamo)
+    LakeOptions options, ContractCatalog contracts, string region, IAmazonS3 s3, IAmazonSQS sqs, SnsClient sns, GlueClient glue, IAmazonDynamoDB dynamo)
 {
-    /// <summary>Builds a provisioner over <paramref name="clients"/>.</summary>
+    /// <summary>Builds a provisioner over <paramref name="clients"/>, with the contracts of <see cref="LakeOptions.ContractsDirectory"/>.</summary>
+    /// <exception cref="ContractException">A contract cannot be loaded.</exception>
     public LakeProvisioner(LakeOptions options, LakeAwsClients clients)
-        : this(options, clients.Region, clients.S3, clients.Sqs, clients.Sns, clients.Glue, clients.DynamoDb)
+        : this(options, ContractCatalog.Load(options.ContractsDirectory), clients.Region, clients.S3, clients.Sqs, clients.Sns, clients.Glue, clients.DynamoDb)
     {
     }
 
@@ -45,7 +48,14 @@ public sealed class LakeProvisioner(
         var topicArn = await new TopicProvisioner(sns).EnsureAsync(options.AlertsTopic, AwsArn.Sibling(validate.Arn, "sns", options.AlertsTopic), report, cancellationToken);
         await new AlertsInboxProvisioner(queues, sns).EnsureAsync(options.AlertsInbox, topicArn, report, cancellationToken);
         await new CatalogProvisioner(glue).EnsureDatabaseAsync(options.GlueDatabase, options.Buckets.Curated, report, cancellationToken);
-        await new StatusTableProvisioner(dynamo).EnsureAsync(options.StatusTable, report, cancellationToken);
+        var tables = new TableProvisioner(dynamo);
+        await tables.EnsureAsync(ResourceKinds.StatusTable, options.StatusTable, TableProvisioner.StatusTableKeys, $"{LakeOptions.SectionName}:StatusTable", report, cancellationToken);
+        foreach (var contract in contracts.Values.Where(c => c.Serving is not null).OrderBy(c => c.Dataset, StringComparer.Ordinal))
+        {
+            await tables.EnsureAsync(ResourceKinds.ServingTable, contract.Serving!.PhysicalName(options.ServingTablePrefix), TableKeySchema.For(contract),
+                $"serving table in {contract.SourceName}", report, cancellationToken);
+        }
+
         return report;
     }
 }

@@ -11,4 +11,5 @@ public static class ResourceKinds
     public const string Subscription = "SNS subscription";
     public const string GlueDatabase = "Glue database";
     public const string StatusTable = "DynamoDB table";
+    public const string ServingTable = "DynamoDB serving table";
 }

@@ -6,14 +6,15 @@ namespace Lake.Uploads;
 
 /// <summary>
 /// The upload status table (key <c>UploadId</c> + <c>Sk</c>): one <c>STATUS</c> item with the current stage,
-/// and one <c>STAGE#{stage}</c> item per stage reached. Recording a stage twice overwrites it (a redelivered
-/// message has its effect once), and the current stage never moves backwards (a late duplicate of an
+/// one <c>STAGE#{stage}</c> item per stage reached, and a <c>PROCESSED</c> item with the processing timestamp.
+/// Recording a stage twice overwrites it (a redelivered message has its effect once), and the current stage never moves backwards (a late duplicate of an
 /// earlier stage does not undo a later one). Thread-safe.
 /// </summary>
 public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
 {
     private const string StatusSk = "STATUS";
     private const string StagePrefix = "STAGE#";
+    private const string ProcessedSk = "PROCESSED";
     private static readonly string[] StatusAttributes = ["Stage", "Dataset", "FileName", "CreatedAt", "UpdatedAt"];
 
     /// <summary>Records that <paramref name="uploadId"/> reached <paramref name="stage"/>, with what the stage reports.</summary>
@@ -57,6 +58,27 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
         catch (ConditionalCheckFailedException)
         {
             // A later stage is already recorded: this one joins the history but is not current.
+        }
+    }
+
+    /// <summary>
+    /// The upload's processing timestamp, recorded once: the first call stores <paramref name="now"/>, every later
+    /// one (a retried or redelivered upload) gets the stored value back, so what is keyed by it is rewritten, not
+    /// written twice.
+    /// </summary>
+    public async Task<DateTimeOffset> ProcessedAtAsync(UploadId uploadId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var item = Key(uploadId, ProcessedSk);
+        item["At"] = new(Timestamp(now));
+        try
+        {
+            await dynamo.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(UploadId)" }, cancellationToken);
+            return DateTimeOffset.Parse(item["At"].S, CultureInfo.InvariantCulture);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var stored = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(uploadId, ProcessedSk), ConsistentRead = true }, cancellationToken);
+            return DateTimeOffset.Parse(stored.Item["At"].S, CultureInfo.InvariantCulture);
         }
     }
 

@@ -25,7 +25,7 @@ internal static class ProvisionerCommand
             Console.Error.WriteLine("provisioning cancelled: resources created so far are kept; run it again to finish.");
             return 130;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or ProvisioningException or Lake.Aws.AwsServiceException
+        catch (Exception ex) when (ex is OptionsValidationException or ProvisioningException or Lake.Contracts.ContractException or Lake.Aws.AwsServiceException
             or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or InvalidOperationException)
         {
             Console.Error.WriteLine($"provisioning failed: {ex.Message}");

@@ -42,6 +42,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(lake.AlertsInbox, Default("AlertsInboxQueueName"));
         Assert.Equal(lake.GlueDatabase, Default("GlueDatabaseName"));
         Assert.Equal(lake.StatusTable, Default("StatusTableName"));
+        Assert.Equal(lake.ServingTablePrefix, Default("ServingTablePrefix"));
 
         // The provisioner's own appsettings.json says the same.
         using var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "services", "Lake.Provisioner", "appsettings.json")));
@@ -66,11 +67,45 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(Reported(ResourceKinds.QueuePolicy), resources["AWS::SQS::QueuePolicy"]);
         Assert.Equal(Reported(ResourceKinds.Topic), resources["AWS::SNS::Topic"]);
         Assert.Equal(Reported(ResourceKinds.GlueDatabase), resources["AWS::Glue::Database"]);
-        Assert.Equal(Reported(ResourceKinds.StatusTable), resources["AWS::DynamoDB::Table"]);
+        Assert.Equal(Reported(ResourceKinds.StatusTable) + Reported(ResourceKinds.ServingTable), resources["AWS::DynamoDB::Table"]);
         // Bucket notifications and topic subscriptions are properties of their bucket and topic in the template.
         var subscriptions = (await DecodeTemplateAsync()).GetProperty("Resources").GetProperty("AlertsTopic").GetProperty("Properties").GetProperty("Subscription");
         Assert.Equal(Reported(ResourceKinds.Subscription), subscriptions.GetArrayLength());
-        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription), resources.Values.Sum());
+        // Alarms are evaluated locally by the transform service, not provisioned (TemplateDeclaresTheAlarmsOfAlarmsYaml).
+        Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
+            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm"));
+    }
+
+    [Fact]
+    public async Task TemplateDeclaresTheAlarmsOfAlarmsYamlNotifyingTheAlertsTopic()
+    {
+        var declared = Lake.Alarms.AlarmDefinitions.Load(Path.Combine(RepoPaths.Root, "infra", "alarms.yaml"));
+        var alarms = (await DecodeTemplateAsync()).GetProperty("Resources").EnumerateObject()
+            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::CloudWatch::Alarm")
+            .Select(r => r.Value.GetProperty("Properties")).ToList();
+        string Name(JsonElement alarm) => alarm.GetProperty("AlarmName").GetProperty("Fn::Sub").GetString()!.Replace("${AlarmNamePrefix}", "");
+
+        // Every template alarm is one of alarms.yaml's (dead-letters once per dead-letter queue), and every one of those is there.
+        Assert.All(alarms, alarm => Assert.Contains(declared, d => Name(alarm) == d.Name || Name(alarm).StartsWith(d.Name + "-", StringComparison.Ordinal)));
+        foreach (var definition in declared)
+        {
+            var matching = alarms.Where(a => Name(a) == definition.Name || Name(a).StartsWith(definition.Name + "-", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(matching);
+            Assert.All(matching, alarm =>
+            {
+                var metric = definition.CloudWatch ?? $"Lake {definition.Metric}";
+                Assert.Equal(metric, $"{alarm.GetProperty("Namespace").GetString()} {alarm.GetProperty("MetricName").GetString()}");
+                Assert.Equal(
+                    (definition.Statistic.ToString(), definition.Comparison.ToString(), definition.Threshold, definition.PeriodSeconds, definition.EvaluationPeriods, "notBreaching"),
+                    (alarm.GetProperty("Statistic").GetString(), alarm.GetProperty("ComparisonOperator").GetString(), double.Parse(alarm.GetProperty("Threshold").ToString()),
+                     int.Parse(alarm.GetProperty("Period").ToString()), int.Parse(alarm.GetProperty("EvaluationPeriods").ToString()), alarm.GetProperty("TreatMissingData").GetString()));
+                Assert.Equal(definition.Description, alarm.GetProperty("AlarmDescription").GetString());
+                Assert.Equal("""[{"Ref":"AlertsTopic"}]""", alarm.GetProperty("AlarmActions").GetRawText().Replace(" ", ""));
+                Assert.Equal("""[{"Ref":"AlertsTopic"}]""", alarm.GetProperty("OKActions").GetRawText().Replace(" ", ""));
+            });
+        }
+
+        Assert.Equal(2, alarms.Count(a => Name(a).StartsWith("dead-letters-", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -98,6 +133,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         }
 
         Assert.Equal(await TableShapeAsync(provisioned.Options.StatusTable), await TableShapeAsync(deployed.StatusTable));
+        Assert.Equal(await TableShapeAsync($"{provisioned.Options.ServingTablePrefix}orders"), await TableShapeAsync($"{deployed.ServingTablePrefix}orders"));
         Assert.Equal(await SubscriptionShapeAsync(provisioned.Options), await SubscriptionShapeAsync(deployed));
     }
 
@@ -116,6 +152,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         $"ParameterKey=AlertsInboxQueueName,ParameterValue={o.AlertsInbox}",
         $"ParameterKey=GlueDatabaseName,ParameterValue={o.GlueDatabase}",
         $"ParameterKey=StatusTableName,ParameterValue={o.StatusTable}",
+        $"ParameterKey=ServingTablePrefix,ParameterValue={o.ServingTablePrefix}",
     ];
 
     private async Task<string> WaitForStackAsync(string name)

@@ -161,6 +161,29 @@ public sealed class LakeProvisionerTests(EmulatorFixture emulator)
         Assert.Contains("UploadId HASH", error.Message);
     }
 
+    [Fact]
+    public async Task EachContractsServingTableIsCreatedWithItsKeysAndAServingTableWithOtherKeysIsRefused()
+    {
+        using var lake = new TestLake(emulator);
+        var served = $"{lake.Options.ServingTablePrefix}orders";
+
+        var report = await lake.Provisioner.ProvisionAsync();
+
+        Assert.Contains(report.Resources, r => r.Kind == ResourceKinds.ServingTable && r.Name == served && r.Action == ProvisioningAction.Created);
+        var table = (await emulator.Cli.RunAsync("dynamodb", "describe-table", "--table-name", served))!.Value.GetProperty("Table");
+        Assert.Equal(["order_id HASH", "processed_at RANGE"], table.GetProperty("KeySchema").EnumerateArray().Select(k => $"{k.GetProperty("AttributeName").GetString()} {k.GetProperty("KeyType").GetString()}"));
+        Assert.Equal(["order_id S", "processed_at S"], table.GetProperty("AttributeDefinitions").EnumerateArray().Select(k => $"{k.GetProperty("AttributeName").GetString()} {k.GetProperty("AttributeType").GetString()}").Order());
+        Assert.Contains((await lake.Provisioner.ProvisionAsync()).Resources, r => r.Name == served && r.Action == ProvisioningAction.Unchanged);
+
+        using var other = new TestLake(emulator);
+        await emulator.Cli.RunAsync("dynamodb", "create-table", "--table-name", $"{other.Options.ServingTablePrefix}orders",
+            "--attribute-definitions", "AttributeName=order_id,AttributeType=S", "--key-schema", "AttributeName=order_id,KeyType=HASH",
+            "--billing-mode", "PAY_PER_REQUEST");
+        var error = await Assert.ThrowsAsync<ProvisioningException>(() => other.Provisioner.ProvisionAsync());
+        Assert.Contains("processed_at RANGE (S)", error.Message);
+        Assert.Contains("orders.yaml", error.Message);
+    }
+
     private async Task<JsonElement> NextObjectCreatedRecordAsync(string queueUrl)
     {
         // moto, like S3, may first deliver an s3:TestEvent when the notification is configured.

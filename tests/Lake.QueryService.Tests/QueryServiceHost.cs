@@ -46,6 +46,7 @@ public sealed class QueryServiceHost : IAsyncDisposable
         {
             ["Lake__Buckets__Curated"] = lake.Options.Buckets.Curated,
             ["Lake__GlueDatabase"] = lake.Options.GlueDatabase,
+            ["Lake__ServingTablePrefix"] = lake.Options.ServingTablePrefix,
             ["Query__CacheDirectory"] = cacheDirectory,
             ["Query__RefreshIntervalSeconds"] = "3600",
             ["Query__ApiKeys__0"] = ApiKey,

@@ -36,6 +36,7 @@ public sealed class TestLake : IDisposable
         AlertsInbox = $"{prefix}-alerts-inbox",
         GlueDatabase = prefix.Replace('-', '_'),
         StatusTable = $"{prefix}-uploads",
+        ServingTablePrefix = $"{prefix}-",
     };
 
     public LakeAwsClients Clients { get; }

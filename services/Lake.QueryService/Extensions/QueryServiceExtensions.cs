@@ -1,4 +1,5 @@
 using Lake.Configuration;
+using Lake.Contracts;
 using Lake.QueryService.Apis;
 using Lake.QueryService.Cache;
 using Lake.QueryService.Catalog;
@@ -25,6 +26,9 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<QueryRunner>();
         builder.Services.AddSingleton<QueryLanes>();
         builder.Services.AddQueryApiKeys();
+
+        // Loaded at start: a bad contract stops the service with its file, line and column.
+        builder.Services.AddSingleton(sp => ContractCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LakeOptions>>().Value.ContractsDirectory));
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -36,6 +40,7 @@ public static class QueryServiceExtensions
         // Problem details without exception details in every environment (Development's page shows the stack and headers).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Services.GetRequiredService<ContractCatalog>();
         app.MapDefaultEndpoints();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -43,6 +48,7 @@ public static class QueryServiceExtensions
         app.UseAuthorization();
         app.MapQueryApi();
         app.MapTablesApi();
+        app.MapServingApi();
         return app;
     }
 }

@@ -4,7 +4,9 @@ using Lake.Contracts;
 using Lake.ServiceDefaults;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
+using Lake.TransformService.Monitoring;
 using Lake.TransformService.Queue;
+using Lake.TransformService.Serving;
 using Lake.TransformService.Uploads;
 using Lake.Uploads;
 using Microsoft.Extensions.Options;
@@ -33,12 +35,19 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<CatalogRegistrar>();
         builder.Services.AddSingleton<KeyFileCache>();
         builder.Services.AddSingleton<CuratedPublisher>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServingLoader>();
         builder.Services.AddSingleton<QueueAddresses>();
         builder.Services.AddSingleton<UploadReports>();
         builder.Services.AddSingleton<UploadTransformer>();
         builder.Services.AddSingleton<DatasetLocks>();
         builder.Services.AddSingleton<MessageProcessor>();
         builder.Services.AddHostedService<TransformWorker>();
+
+        // The alarms of infra/alarms.yaml, evaluated here as CloudWatch evaluates them on AWS.
+        builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeadLetterDepth>();
+        builder.Services.AddHostedService<AlarmWorker>();
         builder.Services.AddHealthChecks().AddCheck<QueueHealthCheck>("transform-queue");
         return builder;
     }

@@ -4,6 +4,7 @@ using Lake.Aws.Sns;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
 using Lake.TransformService.Queue;
+using Lake.TransformService.Serving;
 using Lake.Uploads;
 
 namespace Lake.TransformService.Uploads;
@@ -19,8 +20,9 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     public const string TransformFailedAlert = "upload.transform-failed";
     private const int PartitionsListed = 5;
 
-    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, CancellationToken cancellationToken) =>
-        status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(new()
+    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, ServingLoad? served, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>
         {
             ["rowsIn"] = Number(result.RowsIn),
             ["rowsValid"] = Number(result.RowsValid),
@@ -28,7 +30,16 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
             ["partitions"] = Partitions(result.Partitions),
             ["curatedPrefix"] = published.CuratedPrefix,
             ["quarantineKey"] = published.QuarantineUri ?? "",
-        }), cancellationToken);
+        };
+        if (served is not null)
+        {
+            details["servingTable"] = served.Table;
+            details["servingItems"] = Number(served.Items);
+            details["processedAt"] = served.ProcessedAt;
+        }
+
+        return status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(details), cancellationToken);
+    }
 
     public Task CatalogedAsync(CleanObject upload, string table, int contractVersion, PartitionRegistration registration, CancellationToken cancellationToken) =>
         status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Cataloged, UploadMetadata.WithTraceId(new()
@@ -74,6 +85,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     /// <summary>Records the upload Failed with <paramref name="reason"/> and alerts: its message will not be tried again.</summary>
     public async Task FailedAsync(string dataset, UploadId uploadId, string reason, int receiveCount, CancellationToken cancellationToken)
     {
+        TransformTelemetry.FunctionErrors.Add(1, TransformTelemetry.TransformStage, new("lake.dataset", dataset));
         var fileName = (await status.GetAsync(uploadId, cancellationToken))?.FileName ?? $"{uploadId}.csv";
         await status.RecordStageAsync(uploadId, dataset, fileName, UploadStage.Failed, UploadMetadata.WithTraceId(new()
         {
@@ -93,13 +105,16 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     }
 
     /// <summary>Alerts about a message that names no upload at all (it goes to the dead-letter queue).</summary>
-    public Task UnreadableMessageAsync(string messageId, string reason, CancellationToken cancellationToken) =>
-        PublishAsync(TransformFailedAlert, "Lake: unreadable message on the transform queue", new JsonObject
+    public Task UnreadableMessageAsync(string messageId, string reason, CancellationToken cancellationToken)
+    {
+        TransformTelemetry.FunctionErrors.Add(1, TransformTelemetry.TransformStage);
+        return PublishAsync(TransformFailedAlert, "Lake: unreadable message on the transform queue", new JsonObject
         {
             ["type"] = TransformFailedAlert,
             ["messageId"] = messageId,
             ["reason"] = reason,
         }, cancellationToken);
+    }
 
     /// <summary><c>order_date=2024-01-01,order_date=2024-01-02</c>, or past a few, the count and the first few.</summary>
     public static string Partitions(IReadOnlyList<CuratedPartition> partitions)

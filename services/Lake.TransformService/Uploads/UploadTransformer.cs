@@ -5,6 +5,7 @@ using Lake.Configuration;
 using Lake.Contracts;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
+using Lake.TransformService.Serving;
 using Lake.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,8 @@ namespace Lake.TransformService.Uploads;
 /// <summary>
 /// One clean upload end to end, as one span continuing the upload's trace: the catalog's table checked against the
 /// contract (an incompatible contract is refused before anything is written), the CSV converted in a private work
-/// directory, the outputs published, the stage recorded Transformed, the threshold alert, the new partitions
-/// registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
+/// directory, the outputs published, the valid rows loaded into the dataset's serving table (if it declares one),
+/// the stage recorded Transformed, the threshold alert, the new partitions registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
 /// rewriting the same objects.
 /// </summary>
 public sealed class UploadTransformer(
@@ -25,6 +26,7 @@ public sealed class UploadTransformer(
     KeyFileCache keyFiles,
     CsvConversion conversion,
     CuratedPublisher publisher,
+    ServingLoader serving,
     UploadReports reports,
     IOptions<TransformOptions> options,
     IOptions<LakeOptions> lake,
@@ -39,16 +41,24 @@ public sealed class UploadTransformer(
         using var activity = TransformTelemetry.Source.StartActivity($"transform {upload.Dataset}", ActivityKind.Consumer, UploadMetadata.ReadTrace(upload.TraceParent));
         activity?.SetTag("lake.upload_id", upload.UploadId.Value);
         activity?.SetTag("lake.dataset", upload.Dataset);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             var stage = await TransformAsync(upload, cancellationToken);
             activity?.SetTag("lake.stage", stage.ToString());
+            outcome = stage.ToString();
             return stage;
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
+        }
+        finally
+        {
+            TransformTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                TransformTelemetry.TransformStage, new("lake.dataset", upload.Dataset), new("outcome", outcome));
         }
     }
 
@@ -71,8 +81,8 @@ public sealed class UploadTransformer(
             await catalog.EnsureTableAsync(contract, cancellationToken);
         }
 
-        var (result, published) = await ConvertAsync(upload, contract, cancellationToken);
-        await reports.TransformedAsync(upload, result, published, cancellationToken);
+        var (result, published, served) = await ConvertAsync(upload, contract, cancellationToken);
+        await reports.TransformedAsync(upload, result, published, served, cancellationToken);
         var alerted = await reports.AlertIfOverThresholdAsync(upload, result, contract.QuarantineThreshold, published, cancellationToken);
 
         PartitionRegistration registration;
@@ -92,7 +102,7 @@ public sealed class UploadTransformer(
         return UploadStage.Cataloged;
     }
 
-    private async Task<(ConversionResult, PublishedUpload)> ConvertAsync(CleanObject upload, DatasetContract contract, CancellationToken cancellationToken)
+    private async Task<(ConversionResult, PublishedUpload, ServingLoad?)> ConvertAsync(CleanObject upload, DatasetContract contract, CancellationToken cancellationToken)
     {
         using var workspace = UploadWorkspace.Create(options.Value.WorkRoot, upload.UploadId);
         using (TransformTelemetry.Step("download"))
@@ -121,9 +131,16 @@ public sealed class UploadTransformer(
             }
         }
 
+        PublishedUpload published;
         using (TransformTelemetry.Step("publish"))
         {
-            return (result, await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken));
+            published = await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken);
+        }
+
+        // From the work directory's Parquet, once it is durable in the curated zone.
+        using (TransformTelemetry.Step("serving table"))
+        {
+            return (result, published, await serving.LoadAsync(upload.UploadId, contract, result, cancellationToken));
         }
     }
 }

@@ -1,36 +1,42 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lake.Serving;
 
 namespace Lake.Provisioning;
 
 /// <summary>
-/// The upload status table: partition key <c>UploadId</c>, sort key <c>Sk</c> (<c>STATUS</c> for the
-/// current state, <c>STAGE#...</c> for each step of its history), billed per request.
+/// DynamoDB tables with a partition and a sort key, billed per request: the upload status table (<c>UploadId</c>,
+/// <c>Sk</c>: <c>STATUS</c> for the current state, <c>STAGE#...</c> for each step of its history) and each
+/// contract's serving table.
 /// </summary>
-internal sealed class StatusTableProvisioner(IAmazonDynamoDB dynamo)
+internal sealed class TableProvisioner(IAmazonDynamoDB dynamo)
 {
-    public const string PartitionKey = "UploadId";
-    public const string SortKey = "Sk";
+    public static readonly TableKeySchema StatusTableKeys = new("UploadId", ScalarAttributeType.S, "Sk");
 
-    public async Task EnsureAsync(string name, ProvisioningReport report, CancellationToken cancellationToken)
+    /// <param name="setting">The setting that names the table, for the error when it exists with other keys.</param>
+    public async Task EnsureAsync(string kind, string name, TableKeySchema keys, string setting, ProvisioningReport report, CancellationToken cancellationToken)
     {
         var action = ProvisioningAction.Unchanged;
         TableDescription table;
         try
         {
             table = (await dynamo.DescribeTableAsync(new DescribeTableRequest { TableName = name }, cancellationToken)).Table;
-            EnsureKeySchema(table);
+            if (!keys.Matches(table))
+            {
+                var found = string.Join(", ", (table.KeySchema ?? []).Select(k => $"{k.AttributeName} {k.KeyType}"));
+                throw new ProvisioningException($"DynamoDB table '{name}' exists with key schema ({found}), not ({keys}): choose another {setting} or drop it.");
+            }
         }
         catch (ResourceNotFoundException)
         {
-            table = await CreateAsync(name, cancellationToken);
+            table = await CreateAsync(name, keys, cancellationToken);
             action = ProvisioningAction.Created;
         }
 
-        report.Add(ResourceKinds.StatusTable, name, table.TableArn, action);
+        report.Add(kind, name, table.TableArn, action);
     }
 
-    private async Task<TableDescription> CreateAsync(string name, CancellationToken cancellationToken)
+    private async Task<TableDescription> CreateAsync(string name, TableKeySchema keys, CancellationToken cancellationToken)
     {
         try
         {
@@ -38,12 +44,8 @@ internal sealed class StatusTableProvisioner(IAmazonDynamoDB dynamo)
             {
                 TableName = name,
                 BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions =
-                [
-                    new AttributeDefinition(PartitionKey, ScalarAttributeType.S),
-                    new AttributeDefinition(SortKey, ScalarAttributeType.S),
-                ],
-                KeySchema = [new KeySchemaElement(PartitionKey, KeyType.HASH), new KeySchemaElement(SortKey, KeyType.RANGE)],
+                AttributeDefinitions = keys.AttributeDefinitions,
+                KeySchema = keys.KeySchema,
             }, cancellationToken);
         }
         catch (ResourceInUseException)
@@ -71,16 +73,6 @@ internal sealed class StatusTableProvisioner(IAmazonDynamoDB dynamo)
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
-    }
-
-    private static void EnsureKeySchema(TableDescription table)
-    {
-        var keys = table.KeySchema.Select(k => $"{k.AttributeName}:{k.KeyType}").ToHashSet();
-        if (!keys.SetEquals([$"{PartitionKey}:{KeyType.HASH}", $"{SortKey}:{KeyType.RANGE}"]))
-        {
-            throw new ProvisioningException(
-                $"DynamoDB table '{table.TableName}' exists with key schema ({string.Join(", ", keys)}), not ({PartitionKey} HASH, {SortKey} RANGE): choose another Lake:StatusTable or drop it.");
         }
     }
 }
