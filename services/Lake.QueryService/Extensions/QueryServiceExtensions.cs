@@ -1,5 +1,6 @@
 using Lake.Configuration;
 using Lake.QueryService.Apis;
+using Lake.QueryService.Athena;
 using Lake.QueryService.Cache;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
@@ -23,6 +24,7 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<LakeCache>();
         builder.Services.AddSingleton<QueryRunner>();
         builder.Services.AddProblemDetails();
+        builder.AddAthenaApi();
         return builder;
     }
 
@@ -35,6 +37,7 @@ public static class QueryServiceExtensions
         app.UseStaticFiles();
         app.MapQueryApi();
         app.MapTablesApi();
+        app.MapAthenaApi();
         return app;
     }
 }
