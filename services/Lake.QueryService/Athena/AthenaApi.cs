@@ -14,8 +14,11 @@ public static class AthenaApi
     public const string TargetPrefix = "AmazonAthena.";
     public const string ContentType = "application/x-amz-json-1.1";
 
-    public static IEndpointConventionBuilder MapAthenaApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/", HandleAsync).WithTags("Athena").WithName("Athena").ExcludeFromDescription();
+    public static IEndpointConventionBuilder MapAthenaApi(this IEndpointRouteBuilder app)
+    {
+        AthenaDialect.Install(app.ServiceProvider.GetRequiredService<Sandbox.SandboxedDatabase>(), app.ServiceProvider.GetRequiredService<Cache.LakeCache>().Database);
+        return app.MapPost("/", HandleAsync).WithTags("Athena").WithName("Athena").ExcludeFromDescription();
+    }
 
     private static async Task HandleAsync(HttpContext context, AthenaRequestSigning signing, AthenaOperations operations, IOptions<AthenaOptions> options)
     {

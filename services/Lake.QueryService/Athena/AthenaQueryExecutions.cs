@@ -154,7 +154,7 @@ public sealed class AthenaQueryExecutions(
         }
         catch (QueryRefusal refusal)
         {
-            var (reason, error) = AthenaStatements.Failure(refusal, sql);
+            var (reason, error) = AthenaStatements.Failure(refusal, sql, cache.Database);
             execution.TryFail(Now, reason, error);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

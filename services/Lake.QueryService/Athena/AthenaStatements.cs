@@ -18,7 +18,8 @@ public static partial class AthenaStatements
             : "DML";
 
     /// <summary>The reason and error of a query the sandbox refused or DuckDB failed.</summary>
-    public static (string Reason, AthenaError Error) Failure(QueryRefusal refusal, string sql)
+    /// <param name="database">The lake's database, to name a missing table as Athena does (<c>awsdatacatalog.lake.x</c>).</param>
+    public static (string Reason, AthenaError Error) Failure(QueryRefusal refusal, string sql, string database)
     {
         var (name, type) = refusal.Code switch
         {
@@ -38,9 +39,14 @@ public static partial class AthenaStatements
                 return (FunctionNotFound(function.Groups["name"].Value, sql), UserError(1006, FunctionNotFound(function.Groups["name"].Value, sql)));
             }
 
+            if (MissingTable().Match(message) is { Success: true } table)
+            {
+                var notFound = TableNotFound(table.Groups["name"].Value, sql, database);
+                return (notFound, UserError(1006, notFound));
+            }
+
             name = message switch
             {
-                _ when MissingTable().IsMatch(message) => "TABLE_NOT_FOUND",
                 _ when message.Contains("Schema with name", StringComparison.Ordinal) => "SCHEMA_NOT_FOUND",
                 _ when message.StartsWith("Binder Error: Referenced column", StringComparison.Ordinal)
                     || message.Contains("not found in FROM clause", StringComparison.Ordinal) => "COLUMN_NOT_FOUND",
@@ -60,6 +66,15 @@ public static partial class AthenaStatements
         var at = Regex.Match(sql, $@"(?<![\w""]){Regex.Escape(function)}\s*\(", RegexOptions.IgnoreCase);
         var position = at.Success ? Position(sql, at.Index) : "line 1:1";
         return $"FUNCTION_NOT_FOUND: {position}: Function '{function.ToLowerInvariant()}' not registered";
+    }
+
+    /// <summary>Athena's words for a missing table: <c>TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.lake.x' does not exist</c>.</summary>
+    public static string TableNotFound(string table, string sql, string database)
+    {
+        var at = Regex.Match(sql, $@"(?<![\w]){Regex.Escape(table)}(?![\w])", RegexOptions.IgnoreCase);
+        var qualified = at.Success ? sql.LastIndexOfAny([' ', '\n', '\t', ','], Math.Max(0, at.Index - 1)) + 1 : 0;
+        var position = at.Success ? Position(sql, qualified) : "line 1:1";
+        return $"TABLE_NOT_FOUND: {position}: Table 'awsdatacatalog.{database.ToLowerInvariant()}.{table.ToLowerInvariant()}' does not exist";
     }
 
     public static AthenaError UserError(int type, string message) =>
@@ -84,6 +99,6 @@ public static partial class AthenaStatements
     [GeneratedRegex(@"Catalog Error: (?:Scalar |Aggregate |Table |Macro )?Function with name (?<name>\w+) does not exist")]
     private static partial Regex MissingFunction();
 
-    [GeneratedRegex(@"Catalog Error: Table with name \S+ does not exist")]
+    [GeneratedRegex(@"Catalog Error: Table with name (?<name>[^\s!]+) does not exist")]
     private static partial Regex MissingTable();
 }

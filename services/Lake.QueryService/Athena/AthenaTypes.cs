@@ -64,6 +64,8 @@ public static partial class AthenaTypes
             time.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC",
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
         byte[] bytes => Convert.ToHexStringLower(bytes),
+        // DuckDB.NET hands a wide DECIMAL (a sum's DECIMAL(38,2)) back without its trailing zeros; Athena writes the scale.
+        decimal number when Describe(column.Type) is ("decimal", _, var scale) => number.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         _ => CellText.Format(value, column),
     };
 
