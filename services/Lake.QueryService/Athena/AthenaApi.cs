@@ -14,10 +14,25 @@ public static class AthenaApi
     public const string TargetPrefix = "AmazonAthena.";
     public const string ContentType = "application/x-amz-json-1.1";
 
-    public static IEndpointConventionBuilder MapAthenaApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Answers every <c>POST /</c>. A middleware, not an endpoint: a POST-only route at <c>/</c> would answer the
+    /// console's <c>GET /</c> with 405 before the static files could serve it.
+    /// </summary>
+    public static IApplicationBuilder UseAthenaApi(this WebApplication app)
     {
-        AthenaDialect.Install(app.ServiceProvider.GetRequiredService<Sandbox.SandboxedDatabase>(), app.ServiceProvider.GetRequiredService<Cache.LakeCache>().Database);
-        return app.MapPost("/", HandleAsync).WithTags("Athena").WithName("Athena").ExcludeFromDescription();
+        AthenaDialect.Install(app.Services.GetRequiredService<Sandbox.SandboxedDatabase>(), app.Services.GetRequiredService<Cache.LakeCache>().Database);
+        return app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path == "/")
+            {
+                var services = context.RequestServices;
+                await HandleAsync(context, services.GetRequiredService<AthenaRequestSigning>(), services.GetRequiredService<AthenaOperations>(),
+                    services.GetRequiredService<IOptions<AthenaOptions>>());
+                return;
+            }
+
+            await next(context);
+        });
     }
 
     private static async Task HandleAsync(HttpContext context, AthenaRequestSigning signing, AthenaOperations operations, IOptions<AthenaOptions> options)

@@ -35,9 +35,9 @@ public static class QueryServiceExtensions
         app.MapDefaultEndpoints();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAthenaApi();
         app.MapQueryApi();
         app.MapTablesApi();
-        app.MapAthenaApi();
         return app;
     }
 }

@@ -201,6 +201,15 @@ public sealed class AthenaApiTests(ServedLake lake)
         Assert.Equal("AccessDeniedException", JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("__type").GetString());
     }
 
+    [Fact]
+    public async Task TheConsoleIsStillServedAtTheRootForGet()
+    {
+        using var response = await lake.Service.Http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static string Numbers(string?[] row) =>
         string.Join('|', row.Select(v => decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n.ToString("G29", System.Globalization.CultureInfo.InvariantCulture) + "m" : v));
 
