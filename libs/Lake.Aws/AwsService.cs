@@ -10,6 +10,8 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
 
     public static AwsService Glue { get; } = new("Glue", "glue", "glue");
 
+    public static AwsService Athena { get; } = new("Athena", "athena", "athena");
+
     /// <summary>The service-specific endpoint variable, e.g. <c>AWS_ENDPOINT_URL_SNS</c>.</summary>
     public string EndpointVariable => "AWS_ENDPOINT_URL_" + ServiceId.ToUpperInvariant().Replace(' ', '_');
 }

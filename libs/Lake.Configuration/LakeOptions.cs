@@ -21,6 +21,12 @@ public sealed class LakeOptions
     /// <summary>The Glue Data Catalog database holding one table per dataset.</summary>
     public string GlueDatabase { get; set; } = "lake";
 
+    /// <summary>
+    /// The Athena workgroup the lake's queries run in, its result location the <see cref="BucketNames.AthenaResults"/>
+    /// bucket: <c>infra/template.yaml</c> creates it on AWS; locally the query service answers to it (and to <c>primary</c>).
+    /// </summary>
+    public string AthenaWorkGroup { get; set; } = "lake";
+
     /// <summary>The DynamoDB table holding one status record (and its stage history) per upload.</summary>
     public string StatusTable { get; set; } = "lake-uploads";
 
@@ -49,11 +55,14 @@ public sealed class BucketNames
 
     public string Quarantine { get; set; } = "lake-quarantine";
 
+    /// <summary>Where the query service's Athena API writes query results (<c>{id}.csv</c>), as Athena's workgroup result location.</summary>
+    public string AthenaResults { get; set; } = "lake-athena-results";
+
     /// <summary>Every zone with its role, in pipeline order.</summary>
     public IEnumerable<(string Role, string Name)> All =>
     [
         (nameof(Raw), Raw), (nameof(Clean), Clean), (nameof(Rejected), Rejected),
-        (nameof(Curated), Curated), (nameof(Quarantine), Quarantine),
+        (nameof(Curated), Curated), (nameof(Quarantine), Quarantine), (nameof(AthenaResults), AthenaResults),
     ];
 }
 

@@ -72,6 +72,11 @@ public sealed partial class LakeOptionsValidator : IValidateOptions<LakeOptions>
             yield return $"{S}:GlueDatabase '{o.GlueDatabase}' is not a valid Glue database name (1-255 characters: lower-case letters, digits and '_').";
         }
 
+        if (!WorkGroupName().IsMatch(o.AthenaWorkGroup))
+        {
+            yield return $"{S}:AthenaWorkGroup '{o.AthenaWorkGroup}' is not a valid Athena workgroup name (1-128 characters: letters, digits, '.', '_' and '-').";
+        }
+
         if (!TableName().IsMatch(o.StatusTable))
         {
             yield return $"{S}:StatusTable '{o.StatusTable}' is not a valid DynamoDB table name (3-255 characters: letters, digits, '_', '-' and '.').";
@@ -101,4 +106,7 @@ public sealed partial class LakeOptionsValidator : IValidateOptions<LakeOptions>
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{0,50}$")]
     private static partial Regex TablePrefix();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9._-]{1,128}$")]
+    private static partial Regex WorkGroupName();
 }

@@ -33,6 +33,8 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         Assert.Equal(lake.Buckets.Rejected, Default("RejectedBucketName"));
         Assert.Equal(lake.Buckets.Curated, Default("CuratedBucketName"));
         Assert.Equal(lake.Buckets.Quarantine, Default("QuarantineBucketName"));
+        Assert.Equal(lake.Buckets.AthenaResults, Default("AthenaResultsBucketName"));
+        Assert.Equal(lake.AthenaWorkGroup, Default("AthenaWorkGroupName"));
         Assert.Equal(lake.Queues.Validate.Name, Default("ValidateQueueName"));
         Assert.Equal(lake.Queues.Validate.VisibilityTimeoutSeconds.ToString(), Default("ValidateQueueVisibilityTimeout"));
         Assert.Equal(lake.Queues.Transform.Name, Default("TransformQueueName"));
@@ -71,9 +73,11 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         // Bucket notifications and topic subscriptions are properties of their bucket and topic in the template.
         var subscriptions = (await DecodeTemplateAsync()).GetProperty("Resources").GetProperty("AlertsTopic").GetProperty("Properties").GetProperty("Subscription");
         Assert.Equal(Reported(ResourceKinds.Subscription), subscriptions.GetArrayLength());
-        // Alarms are evaluated locally by the transform service, not provisioned (TemplateDeclaresTheAlarmsOfAlarmsYaml).
+        // Alarms are evaluated locally by the transform service, not provisioned (TemplateDeclaresTheAlarmsOfAlarmsYaml);
+        // the Athena workgroup is the query service itself locally: the template has it, the provisioner does not.
+        Assert.Equal(1, resources["AWS::Athena::WorkGroup"]);
         Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
-            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm"));
+            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1);
     }
 
     [Fact]
@@ -144,6 +148,8 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         $"ParameterKey=RejectedBucketName,ParameterValue={o.Buckets.Rejected}",
         $"ParameterKey=CuratedBucketName,ParameterValue={o.Buckets.Curated}",
         $"ParameterKey=QuarantineBucketName,ParameterValue={o.Buckets.Quarantine}",
+        $"ParameterKey=AthenaResultsBucketName,ParameterValue={o.Buckets.AthenaResults}",
+        $"ParameterKey=AthenaWorkGroupName,ParameterValue={o.AthenaWorkGroup}",
         $"ParameterKey=ValidateQueueName,ParameterValue={o.Queues.Validate.Name}",
         $"ParameterKey=ValidateQueueVisibilityTimeout,ParameterValue={o.Queues.Validate.VisibilityTimeoutSeconds}",
         $"ParameterKey=TransformQueueName,ParameterValue={o.Queues.Transform.Name}",

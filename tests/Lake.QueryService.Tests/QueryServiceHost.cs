@@ -45,8 +45,10 @@ public sealed class QueryServiceHost : IAsyncDisposable
         new(emulator.AwsEnvironment)
         {
             ["Lake__Buckets__Curated"] = lake.Options.Buckets.Curated,
+            ["Lake__Buckets__AthenaResults"] = lake.Options.Buckets.AthenaResults,
             ["Lake__GlueDatabase"] = lake.Options.GlueDatabase,
             ["Lake__ServingTablePrefix"] = lake.Options.ServingTablePrefix,
+            ["Lake__AthenaWorkGroup"] = lake.Options.AthenaWorkGroup,
             ["Query__CacheDirectory"] = cacheDirectory,
             ["Query__RefreshIntervalSeconds"] = "3600",
             ["Query__ApiKeys__0"] = ApiKey,

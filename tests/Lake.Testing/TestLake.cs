@@ -25,7 +25,7 @@ public sealed class TestLake : IDisposable
         Buckets = new BucketNames
         {
             Raw = $"{prefix}-raw", Clean = $"{prefix}-clean", Rejected = $"{prefix}-rejected",
-            Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine",
+            Curated = $"{prefix}-curated", Quarantine = $"{prefix}-quarantine", AthenaResults = $"{prefix}-athena-results",
         },
         Queues = new QueueNames
         {
@@ -35,6 +35,7 @@ public sealed class TestLake : IDisposable
         AlertsTopic = $"{prefix}-alerts",
         AlertsInbox = $"{prefix}-alerts-inbox",
         GlueDatabase = prefix.Replace('-', '_'),
+        AthenaWorkGroup = $"{prefix}-athena",
         StatusTable = $"{prefix}-uploads",
         ServingTablePrefix = $"{prefix}-",
     };

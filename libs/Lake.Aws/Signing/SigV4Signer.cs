@@ -78,7 +78,7 @@ public static class SigV4Signer
     }
 
     /// <summary>The path as sent, each segment URI-encoded once more (SigV4 for every service but S3).</summary>
-    private static string CanonicalPath(Uri uri)
+    internal static string CanonicalPath(Uri uri)
     {
         var path = uri.AbsolutePath;
         if (string.IsNullOrEmpty(path))
@@ -90,7 +90,7 @@ public static class SigV4Signer
     }
 
     /// <summary>Query parameters decoded, re-encoded per RFC 3986 and sorted by name, then value.</summary>
-    private static string CanonicalQuery(Uri uri)
+    internal static string CanonicalQuery(Uri uri)
     {
         var query = uri.Query.TrimStart('?');
         if (query.Length == 0)
@@ -131,6 +131,6 @@ public static class SigV4Signer
         return builder.ToString();
     }
 
-    private static string TrimAll(string value) =>
+    internal static string TrimAll(string value) =>
         string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,6 +1,7 @@
 using Lake.Configuration;
 using Lake.Contracts;
 using Lake.QueryService.Apis;
+using Lake.QueryService.Athena;
 using Lake.QueryService.Cache;
 using Lake.QueryService.Catalog;
 using Lake.QueryService.Sandbox;
@@ -30,6 +31,7 @@ public static class QueryServiceExtensions
         // Loaded at start: a bad contract stops the service with its file, line and column.
         builder.Services.AddSingleton(sp => ContractCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LakeOptions>>().Value.ContractsDirectory));
         builder.Services.AddProblemDetails();
+        builder.AddAthenaApi();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class QueryServiceExtensions
         app.MapDefaultEndpoints();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAthenaApi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapQueryApi();
