@@ -3,13 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Lake.Testing;
+using Xunit.Abstractions;
 
 namespace Lake.Cli.Tests;
 
 /// <summary><c>lake query</c> and <c>lake tables</c> against the real query service; expected figures from the CSV read by CsvHelper.</summary>
 [Collection(CliLake.CollectionName)]
 [Trait("Category", "Integration")]
-public sealed class QueryTests(CliLake lake)
+public sealed class QueryTests(CliLake lake, ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<CsvRecord> February = CsvOracle.Read(RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"));
 
@@ -31,6 +32,8 @@ public sealed class QueryTests(CliLake lake)
 
         var result = await lake.RunAsync("query", PerCurrency, "--format", "csv");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 0, LakeTool.Printed(result));
         var lines = result.Stdout.Split("\r\n");
         Assert.Equal("currency,orders,revenue", lines[0]);
@@ -47,6 +50,8 @@ public sealed class QueryTests(CliLake lake)
 
         var result = await lake.RunAsync("query", PerCurrency, "--format", "json");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 0, LakeTool.Printed(result));
         using var json = JsonDocument.Parse(result.Stdout);
         var rows = json.RootElement.GetProperty("rows").EnumerateArray()
@@ -62,6 +67,8 @@ public sealed class QueryTests(CliLake lake)
 
         var result = await lake.RunAsync("query", PerCurrency);
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 0, LakeTool.Printed(result));
         foreach (var (currency, orders, revenue) in Expected)
         {
@@ -75,6 +82,7 @@ public sealed class QueryTests(CliLake lake)
     public async Task BadSqlIsTheServicesRefusalOnOneLineWithoutAStackTrace()
     {
         var result = await lake.RunAsync("query", "SELEC nonsense FROM");
+        output.WriteLine(LakeTool.Printed(result));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("lake: the query service answered 400", result.Stderr, StringComparison.Ordinal);
@@ -90,6 +98,8 @@ public sealed class QueryTests(CliLake lake)
 
         var result = await lake.RunAsync("tables");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 0, LakeTool.Printed(result));
         Assert.Contains($"{lake.Database}.orders", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("order_id string", result.Stdout, StringComparison.Ordinal);
@@ -102,6 +112,8 @@ public sealed class QueryTests(CliLake lake)
         var port = ClosedPort();
 
         var result = await LakeTool.RunAsync(lake.WorkingDirectory, new Dictionary<string, string> { ["LAKE_QUERY_URL"] = $"http://127.0.0.1:{port}" }, "query", "SELECT 1");
+
+        output.WriteLine(LakeTool.Printed(result));
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal($"lake: the lake is not running at http://127.0.0.1:{port}/ (the query service, from LAKE_QUERY_URL): start it with dotnet run --project AppHost", result.Stderr.Trim());

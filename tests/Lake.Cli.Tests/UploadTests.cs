@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Lake.Testing;
 using Lake.Uploads;
+using Xunit.Abstractions;
 
 namespace Lake.Cli.Tests;
 
 /// <summary><c>lake upload</c> as a user runs it, against the lake's real processes; outcomes checked in the status table directly.</summary>
 [Collection(CliLake.CollectionName)]
 [Trait("Category", "Integration")]
-public sealed partial class UploadTests(CliLake lake)
+public sealed partial class UploadTests(CliLake lake, ITestOutputHelper output)
 {
     [Fact]
     public async Task AGlobOfFilesIsUploadedEachFollowedToItsFinalStageAndARejectedOneFailsTheRun()
@@ -15,6 +16,8 @@ public sealed partial class UploadTests(CliLake lake)
         var batch = CopySeeds("batch-mixed", RepoPaths.OrdersSeed("valid", "orders-2024-01.csv"), RepoPaths.OrdersSeed("invalid", "wrong-header-missing-column.csv"));
 
         var result = await lake.RunAsync("upload", $"{batch}/*.csv");
+
+        output.WriteLine(LakeTool.Printed(result));
 
         Assert.True(result.ExitCode == 1, LakeTool.Printed(result) + lake.ServiceOutput());
         var ids = UploadIds(result.Stdout);
@@ -37,6 +40,8 @@ public sealed partial class UploadTests(CliLake lake)
 
         var result = await lake.RunAsync("upload", Path.Combine(file, "orders-2024-03.csv"), "--dataset", "orders");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 0, LakeTool.Printed(result) + lake.ServiceOutput());
         var id = Assert.Single(UploadIds(result.Stdout)).Value;
         Assert.Equal(UploadStage.Cataloged, (await lake.Status.GetAsync(UploadId.Parse(id)))!.Stage);
@@ -50,6 +55,8 @@ public sealed partial class UploadTests(CliLake lake)
 
         var result = await lake.RunAsync("upload", Path.Combine(batch, "empty.csv"), "--dataset", "orders");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.True(result.ExitCode == 1, LakeTool.Printed(result));
         Assert.Contains("Refused", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("the ingest API answered 400", result.Stdout, StringComparison.Ordinal);
@@ -61,6 +68,8 @@ public sealed partial class UploadTests(CliLake lake)
         var before = await lake.Status.ListRecentAsync(1000);
 
         var result = await lake.RunAsync("upload", "missing.csv", "nowhere/*.csv", "--dataset", "orders");
+
+        output.WriteLine(LakeTool.Printed(result));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no such file: 'missing.csv'", result.Stderr, StringComparison.Ordinal);
@@ -75,6 +84,8 @@ public sealed partial class UploadTests(CliLake lake)
 
         var result = await lake.RunAsync("upload", Path.Combine(batch, "orders-2024-04.csv"), "--dataset", "ordrs");
 
+        output.WriteLine(LakeTool.Printed(result));
+
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("the lake has no dataset 'ordrs': use one of: orders", result.Stderr, StringComparison.Ordinal);
     }
@@ -86,6 +97,8 @@ public sealed partial class UploadTests(CliLake lake)
 
         var result = await LakeTool.RunAsync(lake.WorkingDirectory, new Dictionary<string, string> { ["LAKE_INGEST_KEY"] = "not-the-key" },
             "upload", Path.Combine(batch, "orders-2024-04.csv"));
+
+        output.WriteLine(LakeTool.Printed(result));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("refused the key from LAKE_INGEST_KEY", result.Stderr, StringComparison.Ordinal);
