@@ -51,7 +51,7 @@ public sealed class ConsoleCommandTests(CliLake lake, ITestOutputHelper output)
     public async Task DlqShowsTheDeadLettersAndRedriveMovesThemBack()
     {
         var deadLetters = lake.Lake.Options.Queues.Validate.DeadLetterQueueName;
-        var url = await QueueUrlAsync(deadLetters);
+        var url = await lake.Aws.Cli.QueueUrlAsync(deadLetters);
         await lake.Aws.Cli.RunAsync("sqs", "purge-queue", "--queue-url", url);
         await lake.Aws.Cli.RunAsync("sqs", "send-message", "--queue-url", url, "--message-body", """{"poison":"cli-test"}""");
 
@@ -70,7 +70,7 @@ public sealed class ConsoleCommandTests(CliLake lake, ITestOutputHelper output)
 
         Assert.True(redriven.ExitCode == 0, LakeTool.Printed(redriven));
         Assert.Contains("validate: 1 moved back to the work queue, 0 failed", redriven.Stdout, StringComparison.Ordinal);
-        Assert.Equal(0, await DepthAsync(deadLetters));
+        Assert.Equal(0, await lake.Aws.Cli.QueueDepthAsync(deadLetters));
     }
 
     [Fact]
@@ -81,15 +81,5 @@ public sealed class ConsoleCommandTests(CliLake lake, ITestOutputHelper output)
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("'curated'", result.Stderr + result.Stdout, StringComparison.Ordinal);
-    }
-
-    private async Task<string> QueueUrlAsync(string name) =>
-        (await lake.Aws.Cli.RunAsync("sqs", "get-queue-url", "--queue-name", name))!.Value.GetProperty("QueueUrl").GetString()!;
-
-    private async Task<int> DepthAsync(string name)
-    {
-        var attributes = (await lake.Aws.Cli.RunAsync("sqs", "get-queue-attributes", "--queue-url", await QueueUrlAsync(name), "--attribute-names", "All"))!.Value.GetProperty("Attributes");
-        return int.Parse(attributes.GetProperty("ApproximateNumberOfMessages").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-            + int.Parse(attributes.GetProperty("ApproximateNumberOfMessagesNotVisible").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -100,3 +100,17 @@ internal sealed class CliSession : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>How each command runs: in a <see cref="CliSession"/> of its own, errors turned into messages and exit codes.</summary>
+internal static class LakeCommandExtensions
+{
+    public static Command WithLakeAction(this Command command, ConnectionOptions connection, Func<CliSession, ParseResult, CancellationToken, Task<int>> work)
+    {
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var session = new CliSession(parse, connection);
+            return await session.RunAsync(() => work(session, parse, cancellationToken), cancellationToken);
+        });
+        return command;
+    }
+}

@@ -13,34 +13,30 @@ internal static class QueryCommand
         var format = new Option<string>("--format", "-f") { Description = "table, csv (the service's CSV, unchanged) or json (its JSON, unchanged)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var command = new Command("query", "Runs SQL through the query service") { sql, format };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.WithLakeAction(connection, async (session, parse, cancellationToken) =>
         {
-            using var session = new CliSession(parse, connection);
-            return await session.RunAsync(async () =>
+            var text = parse.GetRequiredValue(sql);
+            text = text == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : text;
+            if (string.IsNullOrWhiteSpace(text))
             {
-                var text = parse.GetRequiredValue(sql);
-                text = text == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : text;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    throw new UsageException("the SQL is empty");
-                }
+                throw new UsageException("the SQL is empty");
+            }
 
-                var query = session.Query();
-                switch (parse.GetValue(format))
-                {
-                    case "csv":
-                        await CopyToStdoutAsync(stdout => query.CopyAsync(text, "text/csv", stdout, cancellationToken));
-                        break;
-                    case "json":
-                        await CopyToStdoutAsync(stdout => query.CopyAsync(text, "application/json", stdout, cancellationToken));
-                        break;
-                    default:
-                        ResultTable.Write(session.Out, await query.QueryAsync(text, cancellationToken));
-                        break;
-                }
+            var query = session.Query();
+            switch (parse.GetValue(format))
+            {
+                case "csv":
+                    await CopyToStdoutAsync(stdout => query.CopyAsync(text, "text/csv", stdout, cancellationToken));
+                    break;
+                case "json":
+                    await CopyToStdoutAsync(stdout => query.CopyAsync(text, "application/json", stdout, cancellationToken));
+                    break;
+                default:
+                    ResultTable.Write(session.Out, await query.QueryAsync(text, cancellationToken));
+                    break;
+            }
 
-                return 0;
-            }, cancellationToken);
+            return 0;
         });
         return command;
     }

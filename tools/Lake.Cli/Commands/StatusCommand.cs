@@ -14,28 +14,24 @@ internal static class StatusCommand
         var uploadId = new Argument<string?>("uploadId") { Description = "One upload: its stages with their details", Arity = ArgumentArity.ZeroOrOne };
         var limit = new Option<int>("--limit", "-n") { Description = "How many recent uploads (1-1000)", DefaultValueFactory = _ => 20 };
         var command = new Command("status", "Recent uploads, or one upload's stages") { uploadId, limit };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.WithLakeAction(connection, async (session, parse, cancellationToken) =>
         {
-            using var session = new CliSession(parse, connection);
-            return await session.RunAsync(async () =>
+            if (parse.GetValue(uploadId) is { } id)
             {
-                if (parse.GetValue(uploadId) is { } id)
-                {
-                    var status = await session.Ingest().StatusAsync(id, cancellationToken)
-                        ?? throw new UsageException($"no upload {id} is known to the lake");
-                    ShowOne(session.Out, status);
-                    return 0;
-                }
-
-                var count = parse.GetValue(limit);
-                if (count is < 1 or > 1000)
-                {
-                    throw new UsageException("--limit takes 1 to 1000");
-                }
-
-                ShowRecent(session.Out, await session.LakeConsole().RecentUploadsAsync(count, cancellationToken));
+                var status = await session.Ingest().StatusAsync(id, cancellationToken)
+                    ?? throw new UsageException($"no upload {id} is known to the lake");
+                ShowOne(session.Out, status);
                 return 0;
-            }, cancellationToken);
+            }
+
+            var count = parse.GetValue(limit);
+            if (count is < 1 or > 1000)
+            {
+                throw new UsageException("--limit takes 1 to 1000");
+            }
+
+            ShowRecent(session.Out, await session.LakeConsole().RecentUploadsAsync(count, cancellationToken));
+            return 0;
         });
         return command;
     }

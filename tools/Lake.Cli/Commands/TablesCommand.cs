@@ -10,33 +10,29 @@ internal static class TablesCommand
     public static Command Create(ConnectionOptions connection)
     {
         var command = new Command("tables", "The catalog's tables: columns, partitions, files, bytes");
-        command.SetAction(async (parse, cancellationToken) =>
+        command.WithLakeAction(connection, async (session, parse, cancellationToken) =>
         {
-            using var session = new CliSession(parse, connection);
-            return await session.RunAsync(async () =>
+            var tables = await session.Query().TablesAsync(cancellationToken);
+            if (tables.Count == 0)
             {
-                var tables = await session.Query().TablesAsync(cancellationToken);
-                if (tables.Count == 0)
-                {
-                    session.Out.WriteLine("no tables yet: a dataset's table appears with its first cataloged upload (lake upload <files>)");
-                    return 0;
-                }
-
-                var table = new Table().AddColumns("table", "columns", "partitioned by", "partitions", "files", "bytes");
-                foreach (var t in tables)
-                {
-                    table.AddRow(
-                        t.QualifiedName,
-                        string.Join(", ", t.Columns.Select(c => $"{c.Name} {c.Type}")),
-                        string.Join(", ", t.PartitionKeys.Select(c => c.Name)),
-                        t.PartitionCount.ToString(CultureInfo.InvariantCulture),
-                        t.FileCount.ToString(CultureInfo.InvariantCulture),
-                        t.Bytes.ToString("N0", CultureInfo.InvariantCulture));
-                }
-
-                session.Out.Write(table);
+                session.Out.WriteLine("no tables yet: a dataset's table appears with its first cataloged upload (lake upload <files>)");
                 return 0;
-            }, cancellationToken);
+            }
+
+            var table = new Table().AddColumns("table", "columns", "partitioned by", "partitions", "files", "bytes");
+            foreach (var t in tables)
+            {
+                table.AddRow(
+                    t.QualifiedName,
+                    string.Join(", ", t.Columns.Select(c => $"{c.Name} {c.Type}")),
+                    string.Join(", ", t.PartitionKeys.Select(c => c.Name)),
+                    t.PartitionCount.ToString(CultureInfo.InvariantCulture),
+                    t.FileCount.ToString(CultureInfo.InvariantCulture),
+                    t.Bytes.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            session.Out.Write(table);
+            return 0;
         });
         return command;
     }

@@ -18,25 +18,21 @@ internal static class UploadCommand
         {
             files, dataset, noWait, timeout, parallel,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.WithLakeAction(connection, async (session, parse, cancellationToken) =>
         {
-            using var session = new CliSession(parse, connection);
-            return await session.RunAsync(async () =>
+            if (parse.GetValue(timeout) <= 0 || parse.GetValue(parallel) <= 0)
             {
-                if (parse.GetValue(timeout) <= 0 || parse.GetValue(parallel) <= 0)
-                {
-                    throw new UsageException("--timeout and --parallel take a positive number");
-                }
+                throw new UsageException("--timeout and --parallel take a positive number");
+            }
 
-                var selected = FileSelection.Resolve(parse.GetRequiredValue(files), Directory.GetCurrentDirectory());
-                var plan = new UploadPlan(selected, parse.GetValue(dataset), !parse.GetValue(noWait),
-                    TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(parallel), TimeSpan.FromMilliseconds(500));
-                var outcomes = await new UploadRunner(session.Ingest()).RunAsync(plan, UploadDisplay.For(session.Out), cancellationToken);
-                session.Out.Write(Summary(outcomes));
-                var failed = outcomes.Count(o => !o.Succeeded);
-                session.Out.MarkupLineInterpolated($"{outcomes.Count} file(s): {outcomes.Count - failed} ok, {failed} not");
-                return cancellationToken.IsCancellationRequested ? CliSession.Interrupted : failed == 0 ? 0 : CliSession.Failed;
-            }, cancellationToken);
+            var selected = FileSelection.Resolve(parse.GetRequiredValue(files), Directory.GetCurrentDirectory());
+            var plan = new UploadPlan(selected, parse.GetValue(dataset), !parse.GetValue(noWait),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(parallel), TimeSpan.FromMilliseconds(500));
+            var outcomes = await new UploadRunner(session.Ingest()).RunAsync(plan, UploadDisplay.For(session.Out), cancellationToken);
+            session.Out.Write(Summary(outcomes));
+            var failed = outcomes.Count(o => !o.Succeeded);
+            session.Out.MarkupLineInterpolated($"{outcomes.Count} file(s): {outcomes.Count - failed} ok, {failed} not");
+            return cancellationToken.IsCancellationRequested ? CliSession.Interrupted : failed == 0 ? 0 : CliSession.Failed;
         });
         return command;
     }
