@@ -56,6 +56,18 @@ public sealed class ConnectionTests : IDisposable
         Assert.Contains("LAKE_CONSOLE_URL", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AStateDirectoryWithOnlyTheKeyFileGivesTheKeyForTheDefaultPort()
+    {
+        File.WriteAllText(Path.Combine(State, "ingest-api-key"), "lake-0123\n");
+
+        var ingest = new LakeConnection(new LakeConnectionSettings(), _ => null, LakeState.Load(null, _root.FullName)).IngestApi;
+
+        Assert.Equal(new Uri("http://127.0.0.1:5080"), ingest.Url);
+        Assert.Equal("lake-0123", ingest.Key);
+        Assert.Equal(Path.Combine(State, "ingest-api-key"), ingest.KeySource);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://127.0.0.1/")]
