@@ -21,6 +21,17 @@ public sealed class AwsCli(Uri endpoint, string region, string accessKey, string
         return document.RootElement.Clone();
     }
 
+    public async Task<string> QueueUrlAsync(string queueName) =>
+        (await RunAsync("sqs", "get-queue-url", "--queue-name", queueName))!.Value.GetProperty("QueueUrl").GetString()!;
+
+    /// <summary>The messages a queue holds, waiting and in flight.</summary>
+    public async Task<int> QueueDepthAsync(string queueName)
+    {
+        var attributes = (await RunAsync("sqs", "get-queue-attributes", "--queue-url", await QueueUrlAsync(queueName), "--attribute-names", "All"))!.Value.GetProperty("Attributes");
+        return int.Parse(attributes.GetProperty("ApproximateNumberOfMessages").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            + int.Parse(attributes.GetProperty("ApproximateNumberOfMessagesNotVisible").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs <c>aws &lt;args&gt;</c> and returns its standard output as text.</summary>
     public async Task<string> RunRawAsync(params string[] args)
     {

@@ -8,17 +8,21 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr);
 /// <summary>Runs a program to completion, as a user's shell would, and captures what it printed.</summary>
 public static class ProcessRunner
 {
+    /// <param name="environment">Set over the test's own; a null value removes the variable.</param>
+    /// <param name="workingDirectory">Where it runs; default: the test's current directory.</param>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var argument in arguments)
         {

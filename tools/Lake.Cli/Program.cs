@@ -1,0 +1,3 @@
+using Lake.Cli.Commands;
+
+return await LakeCommands.Create().Parse(args).InvokeAsync();
