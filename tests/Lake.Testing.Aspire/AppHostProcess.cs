@@ -1,21 +1,26 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lake.Processes;
 
-namespace Lake.Testing;
+namespace Lake.Testing.Aspire;
 
 /// <summary>
-/// The AppHost as a user runs it: a real process from its build output, every port free-picked (0) and its state in
-/// a directory of the test's own unless the test says otherwise. Output is kept and the table it prints is read.
-/// The test project must build the AppHost (a ProjectReference to <c>AppHost/Lake.AppHost.csproj</c>).
+/// The AppHost as a user runs it: a real process from its build output with its <c>http</c> launch profile's settings
+/// (<c>ASPIRE_ALLOW_UNSECURED_TRANSPORT</c>, dashboard, OTLP and resource-service URLs), every port free-picked, its
+/// state in a directory of the test's own. The Aspire dashboard runs only this way. Output is kept; the summary it
+/// prints and <c>lake.json</c> are read.
 /// </summary>
 public sealed partial class AppHostProcess : IAsyncDisposable
 {
     public const string RunningLine = "The lake is running";
     private readonly Process _process;
+    private readonly string _state;
     private readonly List<string> _output = [];
 
-    private AppHostProcess(Process process) => _process = process;
+    private AppHostProcess(Process process, string state) => (_process, _state) = (process, state);
 
     public int Id => _process.Id;
 
@@ -37,8 +42,8 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public string Text => string.Join('\n', Output);
 
     public static string[] FreePorts =>
-        ["--AppHost:Ports:AwsEmulator=0", "--AppHost:Ports:LambdaEmulator=0", "--AppHost:Ports:IngestApi=0", "--AppHost:Ports:Dashboard=0",
-         "--AppHost:Ports:Transform=0", "--AppHost:Ports:Query=0"];
+        ["--AppHost:Ports:AwsEmulator=0", "--AppHost:Ports:LambdaEmulator=0", "--AppHost:Ports:IngestApi=0",
+         "--AppHost:Ports:Transform=0", "--AppHost:Ports:Query=0", "--AppHost:Ports:Console=0"];
 
     public static AppHostProcess Start(string stateDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -48,6 +53,13 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The http launch profile (AppHost/Properties/launchSettings.json), on free ports.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
@@ -60,7 +72,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             }
         }
 
-        var host = new AppHostProcess(new Process { StartInfo = start });
+        var host = new AppHostProcess(new Process { StartInfo = start }, stateDirectory);
         host._process.OutputDataReceived += (_, e) => host.Record(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Record(e.Data);
         host._process.Start();
@@ -100,30 +112,26 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     /// <summary>Waits for the exit and for everything it printed to be read.</summary>
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
-    public Task WaitUntilRunningAsync() => WaitForLineAsync(l => l.Contains(RunningLine, StringComparison.Ordinal), TimeSpan.FromMinutes(3));
-
-    /// <summary>The row of the resource table for <paramref name="resource"/>: its type, state and URL.</summary>
-    public (string Type, string State, string Url) Row(string resource)
+    /// <summary>Until the summary is printed: every resource healthy.</summary>
+    public async Task WaitUntilRunningAsync()
     {
-        var row = Output.Select(l => TableRow().Match(l)).LastOrDefault(m => m.Success && m.Groups["name"].Value == resource)
-            ?? throw new InvalidOperationException($"No row for {resource} in:\n{Text}");
-        return (row.Groups["type"].Value, row.Groups["state"].Value, row.Groups["url"].Value);
+        await WaitForLineAsync(l => l.Contains(RunningLine, StringComparison.Ordinal), TimeSpan.FromMinutes(5));
+        await WaitForLineAsync(l => l.Contains("  endpoints: ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
 
-    public Uri Url(string resource) => new(Row(resource).Url);
+    /// <summary><c>lake.json</c>: <c>ingestApi</c>, <c>query</c>, <c>console</c>, <c>dashboard</c>, <c>awsEndpoint</c>.</summary>
+    public Uri Url(string key)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_state, "lake.json")));
+        return new Uri(json.RootElement.GetProperty(key).GetString()!);
+    }
 
-    /// <summary>The emulator's endpoint, from the table's <c>export AWS_ENDPOINT_URL=...</c> line.</summary>
-    public Uri AwsEndpoint => new(AwsEndpointLine().Match(Text).Groups["url"].Value);
+    /// <summary>The dashboard's login link from the summary (<c>/login?t=...</c>).</summary>
+    public Uri DashboardLogin => new(DashboardLine().Match(Text).Groups["url"].Value);
 
     public string IngestApiKey => ApiKeyLine().Match(Text).Groups["key"].Value;
 
-    public AwsCli Cli => new(AwsEndpoint, "us-east-1", "test", "test");
-
-    /// <summary>The process id of the AppHost child whose command line mentions <paramref name="assembly"/>.</summary>
-    public int ChildRunning(string assembly) => ProcessTree.Of(Id).Skip(1)
-        .FirstOrDefault(pid => CommandLine(pid).Contains(assembly, StringComparison.Ordinal) && ProcessTree.IsAlive(pid)) is var pid and > 0
-        ? pid
-        : throw new InvalidOperationException($"No running child of the AppHost runs {assembly}.");
+    public AwsCli Cli => new(Url("awsEndpoint"), "us-east-1", "test", "test");
 
     public async Task<int> StopAsync()
     {
@@ -139,16 +147,11 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string CommandLine(int pid)
+    private static int FreePort()
     {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return "";
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Record(string? line)
@@ -162,12 +165,9 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"^  (?<name>[a-z][a-z-]+)\s+(?<type>Emulator|Project|Function|Executable|Container|Dashboard)\s+(?<state>\S+)\s*(?<url>\S*)")]
-    private static partial Regex TableRow();
+    [GeneratedRegex(@"^  dashboard\s+(?<url>\S+)", RegexOptions.Multiline)]
+    private static partial Regex DashboardLine();
 
-    [GeneratedRegex(@"AWS_ENDPOINT_URL=(?<url>\S+)")]
-    private static partial Regex AwsEndpointLine();
-
-    [GeneratedRegex(@"x-api-key\): (?<key>\S+)")]
+    [GeneratedRegex(@"API key: (?<key>\S+)")]
     private static partial Regex ApiKeyLine();
 }
