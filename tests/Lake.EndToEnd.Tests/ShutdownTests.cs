@@ -1,8 +1,9 @@
 using Lake.Testing;
+using Lake.Testing.Aspire;
 
 namespace Lake.EndToEnd.Tests;
 
-/// <summary>Ctrl+C in the terminal running the lake: everything it started stops, nothing is left running.</summary>
+/// <summary>Stopping the lake: everything the AppHost (and DCP) started stops, nothing is left running.</summary>
 [Trait("Category", "Integration")]
 [Trait("Category", "Slow")]
 public sealed class ShutdownTests : IDisposable
@@ -21,10 +22,22 @@ public sealed class ShutdownTests : IDisposable
         using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         await host.WaitForExitAsync(exited.Token);
 
-        Assert.True(tree.Count >= 7, $"the emulator, the Lambda emulator, the function and four services run under the AppHost: {tree.Count} processes");
+        Assert.True(tree.Count >= 8, $"DCP, the emulator, the Lambda emulator, the function and five services run under the AppHost: {tree.Count} processes");
         Assert.Equal(0, host.ExitCode);
-        Assert.Contains("Stopped.", host.Output);
         Assert.Empty(await ProcessTree.SurvivorsAfterAsync(tree, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task AfterTheAppHostIsKilledDcpStopsEverythingItStarted()
+    {
+        await using var host = AppHostProcess.Start(_state, AppHostProcess.FreePorts);
+        await host.WaitUntilRunningAsync();
+        var tree = ProcessTree.Of(host.Id);
+
+        host.Kill();
+
+        Assert.True(tree.Count >= 8, $"{tree.Count} processes");
+        Assert.Empty(await ProcessTree.SurvivorsAfterAsync(tree, TimeSpan.FromSeconds(60)));
     }
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
