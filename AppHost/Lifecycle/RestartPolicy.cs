@@ -39,7 +39,7 @@ internal sealed class RestartPolicy(
                 {
                     since = DateTime.UtcNow;
                 }
-                else if (state is "Exited" or "FailedToStart" && previous is not ("Stopping" or null) && !stopping.IsCancellationRequested)
+                else if (KnownResourceStates.TerminalStates.Contains(state) && previous is not ("Stopping" or null) && !stopping.IsCancellationRequested)
                 {
                     failures = since is { } start && DateTime.UtcNow - start >= MaxDelay ? 1 : failures + 1;
                     var delay = TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, failures - 1)));

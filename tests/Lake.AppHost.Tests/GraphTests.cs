@@ -103,9 +103,10 @@ public sealed class GraphTests(AppHostLake lake)
         var pid = ServicePid("Lake.TransformService");
         using var http = lake.Client("transform");
 
-        System.Diagnostics.Process.GetProcessById(pid).Kill();
-        await lake.Notifications.WaitForResourceAsync("transform", e => e.Snapshot.State?.Text is "Exited" or "FailedToStart");
         using var back = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+        var ended = await lake.Notifications.WaitForResourceAsync("transform", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), back.Token);
+        Assert.NotEqual(0, ended.Snapshot.ExitCode);
         await lake.Notifications.WaitForResourceHealthyAsync("transform", back.Token);
         using var health = await http.GetAsync("/health", back.Token);
 
