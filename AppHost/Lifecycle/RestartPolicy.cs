@@ -62,10 +62,11 @@ internal sealed class RestartPolicy(
         try
         {
             await Task.Delay(delay, cancellationToken);
-            var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, cancellationToken);
+            // The process is gone: Aspire's start command (its restart command would stop it first) brings it back.
+            var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
             if (!result.Success)
             {
-                result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+                result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, cancellationToken);
             }
 
             if (!result.Success)

@@ -28,8 +28,9 @@ public sealed class GraphTests(AppHostLake lake)
     public async Task TheIngestApiAcceptsTheKeyTheAppHostKeepsAndRefusesOthers()
     {
         using var http = lake.Client("ingest-api");
-        using var refused = await http.GetAsync("/v1/uploads/nope");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/uploads/nope");
+        var unknown = $"/v1/uploads/{Guid.NewGuid():N}";
+        using var refused = await http.GetAsync(unknown);
+        using var request = new HttpRequestMessage(HttpMethod.Get, unknown);
         request.Headers.Add("x-api-key", lake.IngestApiKey);
         using var accepted = await http.SendAsync(request);
 
@@ -107,7 +108,7 @@ public sealed class GraphTests(AppHostLake lake)
         System.Diagnostics.Process.GetProcessById(pid).Kill();
         var ended = await lake.Notifications.WaitForResourceAsync("transform", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), back.Token);
         Assert.NotEqual(0, ended.Snapshot.ExitCode);
-        await lake.Notifications.WaitForResourceHealthyAsync("transform", back.Token);
+        await lake.Notifications.WaitForResourceHealthyAsync("transform", WaitBehavior.WaitOnResourceUnavailable, back.Token);
         using var health = await http.GetAsync("/health", back.Token);
 
         Assert.True(health.IsSuccessStatusCode);

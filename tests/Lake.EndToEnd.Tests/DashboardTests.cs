@@ -30,15 +30,17 @@ public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium)
     public async Task EveryResourceIsRunningAndHealthyAndTheProvisionerFinished()
     {
         await _page.GotoAsync(new Uri(lake.Dashboard, "/").ToString());
+        var rows = _page.GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows.Filter(new() { HasText = "lake-console" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lake-dashboard-resources.png"), FullPage = true });
 
         foreach (var name in AspireLake.Resources)
         {
-            var row = _page.GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex($@"(^|\s){Regex.Escape(name)}(\s|$)") }).First;
-            await Assertions.Expect(row).ToContainTextAsync("Running", new() { Timeout = 30_000 });
-            await Assertions.Expect(row).Not.ToContainTextAsync("Unhealthy");
+            await Assertions.Expect(rows.Filter(new() { HasText = name }).Filter(new() { HasText = "Running" }).First).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(_page.GetByRole(AriaRole.Row).Filter(new() { HasText = "provisioner" }).First).ToContainTextAsync(new Regex("Finished|Exited"));
+        await Assertions.Expect(rows.Filter(new() { HasText = "Unhealthy" })).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "provisioner" }).First).ToContainTextAsync(new Regex("Finished|Exited"));
     }
 
     [Fact]
@@ -59,6 +61,8 @@ public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium)
         {
             await Assertions.Expect(_page.GetByText(service, new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
+
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lake-dashboard-trace.png"), FullPage = true });
     }
 }
 

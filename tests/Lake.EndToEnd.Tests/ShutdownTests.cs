@@ -15,7 +15,7 @@ public sealed class ShutdownTests : IDisposable
     {
         await using var host = AppHostProcess.Start(_state, AppHostProcess.FreePorts);
         await host.WaitUntilRunningAsync();
-        var tree = ProcessTree.Of(host.Id);
+        var tree = LakeProcesses(host.Id);
 
         // What a terminal's Ctrl+C sends to the program in its foreground.
         await ProcessRunner.RunAsync("kill", ["-INT", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -32,7 +32,7 @@ public sealed class ShutdownTests : IDisposable
     {
         await using var host = AppHostProcess.Start(_state, AppHostProcess.FreePorts);
         await host.WaitUntilRunningAsync();
-        var tree = ProcessTree.Of(host.Id);
+        var tree = LakeProcesses(host.Id);
 
         host.Kill();
 
@@ -41,4 +41,27 @@ public sealed class ShutdownTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    /// <summary>
+    /// The AppHost's processes and DCP's: DCP runs detached (<c>dcp start-apiserver --detach --monitor &lt;AppHost pid&gt;</c>),
+    /// so the resources are descendants of the DCP processes that monitor this AppHost, not of the AppHost.
+    /// </summary>
+    private static IReadOnlyList<int> LakeProcesses(int appHost)
+    {
+        var monitor = $"--monitor\0{appHost}\0";
+        var dcp = Directory.EnumerateDirectories("/proc").Select(Path.GetFileName)
+            .Select(d => int.TryParse(d, out var pid) ? pid : 0).Where(pid => pid > 0)
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline").Contains(monitor, StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            });
+        return [.. new[] { appHost }.Concat(dcp).SelectMany(ProcessTree.Of).Distinct()];
+    }
 }
