@@ -28,13 +28,13 @@ internal sealed class AppHostOptions
     /// <summary>localstack mode: the image started when no endpoint answers and a container engine does.</summary>
     public string LocalStackImage { get; set; } = "localstack/localstack:4.10";
 
-    /// <summary>Where every service sends its telemetry (OTLP/HTTP); defaults to the dashboard's receiver.</summary>
-    public string? OtlpEndpoint { get; set; }
+    /// <summary>The lake console's key; unset, one is generated once and kept in the state directory.</summary>
+    public string? ConsoleKey { get; set; }
 }
 
 internal enum AwsMode
 {
-    /// <summary>moto_server, started and supervised by the AppHost, its state kept between runs.</summary>
+    /// <summary>moto_server, an executable resource, its state kept between runs.</summary>
     Embedded,
 
     /// <summary>A LocalStack endpoint, or a LocalStack container when a container engine answers.</summary>
@@ -44,7 +44,10 @@ internal enum AwsMode
     Aws,
 }
 
-/// <summary>Loopback ports, fixed so they can be bookmarked; 0 picks a free one.</summary>
+/// <summary>
+/// Loopback ports, fixed so they can be bookmarked; 0 picks a free one. Each is the port DCP's proxy listens on;
+/// the dashboard's ports are the launch profile's (<c>ASPNETCORE_URLS</c> and the <c>ASPIRE_*_URL</c> settings).
+/// </summary>
 internal sealed class LakePorts
 {
     public int AwsEmulator { get; set; } = 4566;
@@ -57,5 +60,15 @@ internal sealed class LakePorts
 
     public int Query { get; set; } = 5090;
 
-    public int Dashboard { get; set; } = 18888;
+    public int Console { get; set; } = 5095;
+
+    /// <summary>A port as Aspire's <c>WithHttpEndpoint</c> takes it: 0 becomes null, a free port.</summary>
+    public int? Port(int configured) => configured == 0 ? null : configured;
+
+    public IEnumerable<(string Key, int Port)> All() =>
+    [
+        ("AppHost:Ports:AwsEmulator", AwsEmulator), ("AppHost:Ports:LambdaEmulator", LambdaEmulator),
+        ("AppHost:Ports:IngestApi", IngestApi), ("AppHost:Ports:Transform", Transform),
+        ("AppHost:Ports:Query", Query), ("AppHost:Ports:Console", Console),
+    ];
 }

@@ -9,7 +9,8 @@ internal static class CommandLine
 {
     public const string Usage = """
         Starts the lake on this machine: the AWS emulator, the provisioner, the Lambda emulator with the validate
-        function, the ingest API, the transform and query services, and the dashboard, in dependency order.
+        function, the ingest API, the transform and query services, and the lake console, in dependency order, as an
+        Aspire AppHost (the Aspire dashboard shows them).
 
         usage: dotnet run --project AppHost [-- options]
 
@@ -17,11 +18,12 @@ internal static class CommandLine
           --seed                           upload seed-data/ through the ingest API once the lake is up
           --clean                          start the emulator empty instead of from its saved state
           --AppHost:Ports:<Name>=<port>    AwsEmulator 4566, LambdaEmulator 9001, IngestApi 5080,
-                                           Transform 5085, Query 5090, Dashboard 18888 (0: any free port)
+                                           Transform 5085, Query 5090, Console 5095 (0: any free port);
+                                           the dashboard's are the launch profile's (18888, 18889, 18890)
           --AppHost:StateDirectory=<dir>   where state is kept (default .lake/state/ in the repository)
           --AppHost:IngestApiKey=<key>     the ingest API key (default: generated once, kept in the state directory)
           --AppHost:LocalStackEndpoint=<url>  localstack mode: a running LocalStack
-          --AppHost:OtlpEndpoint=<url>     send telemetry there instead of the dashboard
+          --AppHost:ConsoleKey=<key>       the lake console's key (default: generated once, kept there too)
           --Lake:<Key>=<value>             the lake's resource names (see README)
         """;
 

@@ -1,29 +1,43 @@
 using System.Security.Cryptography;
-using Lake.AppHost.Hosting;
-
 namespace Lake.AppHost;
 
 /// <summary>
 /// What the AppHost keeps between runs, under <c>.lake/state/</c> of the repository (git-ignored) unless
-/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state and the local ingest API key.
+/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state, the ingest API's and the console's keys, and
+/// <c>lake.json</c> (where everything listens, for the <c>lake</c> CLI).
 /// </summary>
-internal sealed record LocalState(string Directory, string IngestApiKey)
+internal sealed record LocalState(string Directory, string IngestApiKey, string ConsoleKey)
 {
-    private const string KeyFile = "ingest-api-key";
+    public const string IngestKeyFile = "ingest-api-key";
+    public const string ConsoleKeyFile = "console-api-key";
+    public const string EndpointsFile = "lake.json";
+    public const string EmulatorStateFile = "moto-state.pickle";
 
-    public static LocalState Prepare(AppHostOptions options)
+    public string EmulatorState => Path.Combine(Directory, EmulatorStateFile);
+
+    public static LocalState Prepare(AppHostOptions options, string repositoryRoot)
     {
         var directory = Path.GetFullPath(options.StateDirectory is { Length: > 0 } configured
             ? configured
-            : Path.Combine(LakeProjects.RepositoryRoot, ".lake", "state"));
+            : Path.Combine(repositoryRoot, ".lake", "state"));
         System.IO.Directory.CreateDirectory(directory);
-        return new LocalState(directory, options.IngestApiKey is { Length: > 0 } key ? key : LoadOrCreateKey(directory));
+        var state = new LocalState(
+            directory,
+            options.IngestApiKey is { Length: > 0 } key ? key : LoadOrCreateKey(directory, IngestKeyFile),
+            options.ConsoleKey is { Length: > 0 } console ? console : LoadOrCreateKey(directory, ConsoleKeyFile));
+        if (options.Clean && File.Exists(state.EmulatorState))
+        {
+            File.Delete(state.EmulatorState);
+        }
+
+        File.Delete(Path.Combine(directory, EndpointsFile)); // written again once the lake is up
+        return state;
     }
 
     /// <summary>A key generated on the first run and kept, so scripts and bookmarks keep working.</summary>
-    private static string LoadOrCreateKey(string directory)
+    private static string LoadOrCreateKey(string directory, string file)
     {
-        var path = Path.Combine(directory, KeyFile);
+        var path = Path.Combine(directory, file);
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } existing)
         {
             return existing;

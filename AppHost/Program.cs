@@ -1,4 +1,73 @@
 using Lake.AppHost;
+using Lake.AppHost.Aws;
+using Lake.AppHost.Lambda;
+using Lake.AppHost.Lifecycle;
 
-// The resource graph is LakeGraph.cs; this reads the settings, runs it and stops it.
-return await AppHostCommand.RunAsync(args);
+// The lake's resource graph, in start order: each resource waits for what it needs.
+if (CommandLine.WantsHelp(args))
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+try
+{
+    var builder = DistributedApplication.CreateBuilder(CommandLine.ToConfiguration(args));
+    var lake = builder.AddLakeSettings();
+    var aws = await builder.AddAwsAsync(lake);
+    var ports = lake.Options.Ports;
+
+    var provisioner = builder.AddProject<Projects.Lake_Provisioner>("provisioner")
+        .WithAws(aws).WithLakeNames(lake);
+
+    var lambda = builder.AddProject<Projects.Lake_LambdaEmulator>("lambda-emulator")
+        .WithHttpEndpoint(ports.Port(ports.LambdaEmulator)).WithHttpHealthCheck("/health")
+        .WithAws(aws)
+        .WaitForCompletion(provisioner);
+
+    lambda.AddLambdaFunction<Projects.Lake_Functions_Validate>("validate")
+        .WithLakeNames(lake)
+        .WithSQSEventSource(lake.Names.Queues.Validate.Name, batchSize: 10, reportBatchItemFailures: true)
+        .WithTimeout(60);
+
+    var ingest = builder.AddProject<Projects.Lake_IngestApi>("ingest-api")
+        .WithHttpEndpoint(ports.Port(ports.IngestApi)).WithHttpHealthCheck("/health")
+        .WithAws(aws).WithLakeNames(lake)
+        .WithEnvironment("IngestApi__ApiKeys__0", lake.State.IngestApiKey)
+        .WithSeedCommand(lake)
+        .WaitForCompletion(provisioner);
+
+    var transform = builder.AddProject<Projects.Lake_TransformService>("transform")
+        .WithHttpEndpoint(ports.Port(ports.Transform)).WithHttpHealthCheck("/health")
+        .WithAws(aws).WithLakeNames(lake)
+        .WaitForCompletion(provisioner);
+
+    // The query service keeps its Parquet cache with the rest of the local state (one process owns it).
+    var query = builder.AddProject<Projects.Lake_QueryService>("query")
+        .WithHttpEndpoint(ports.Port(ports.Query)).WithHttpHealthCheck("/health")
+        .WithAws(aws).WithLakeNames(lake)
+        .WithEnvironment("Query__CacheDirectory", Path.Combine(lake.State.Directory, "query-cache"))
+        .WaitForCompletion(provisioner);
+
+    var console = builder.AddProject<Projects.Lake_Console>("lake-console")
+        .WithHttpEndpoint(ports.Port(ports.Console)).WithHttpHealthCheck("/health")
+        .WithAws(aws).WithLakeNames(lake)
+        .WithEnvironment("Console__ApiKeys__0", lake.State.ConsoleKey)
+        .WithEnvironment("Console__StateDirectory", lake.State.Directory)
+        .WithDashboardUrl(builder)
+        .WithReference(query)
+        .WithRedriveCommand(lake)
+        .WaitFor(query)
+        .WaitForCompletion(provisioner);
+
+    builder.AddRestartPolicy(provisioner.Resource);
+    builder.AddShortOtlpTimeout(TimeSpan.FromSeconds(1));
+    builder.AddLakeSummary(lake, aws, lambda, ingest, transform, query, console);
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (LakeSettingsException ex)
+{
+    Console.Error.WriteLine($"lake: {ex.Message}");
+    return 1;
+}

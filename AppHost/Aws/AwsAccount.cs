@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Lake.AppHost.References;
+
 
 namespace Lake.AppHost.Aws;
 
@@ -14,7 +14,7 @@ internal static class AwsAccount
             : ProfileRegion();
         if (region is null)
         {
-            throw new AwsTargetException(
+            throw new LakeSettingsException(
                 "--mode aws: no AWS region is configured: set AWS_REGION (for example AWS_REGION=eu-west-1) or a region in your AWS profile, or use --mode embedded.");
         }
 
@@ -25,12 +25,12 @@ internal static class AwsAccount
         }
         catch (AmazonClientException ex)
         {
-            throw new AwsTargetException(
+            throw new LakeSettingsException(
                 "--mode aws: no AWS credentials were found (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile or SSO session in ~/.aws, " +
                 $"or a container or instance role): configure them, or use --mode embedded. The SDK said: {ex.Message}", ex);
         }
 
-        return new AwsTarget(AwsMode.Aws, region, endpoint: null, emulator: null);
+        return AwsTarget.Account(region);
     }
 
     private static string? ProfileRegion()

@@ -77,7 +77,7 @@ public sealed class SeedRun
     private static async Task<string> PutRawAsync(RunningLake lake, string file)
     {
         var id = Guid.NewGuid().ToString("N");
-        await lake.Host.Cli.RunRawAsync("s3", "cp", file, $"s3://{lake.Options.Buckets.Raw}/orders/ingest_date={DateTime.UtcNow:yyyy-MM-dd}/{id}.csv",
+        await lake.Cli.RunRawAsync("s3", "cp", file, $"s3://{lake.Options.Buckets.Raw}/orders/ingest_date={DateTime.UtcNow:yyyy-MM-dd}/{id}.csv",
             "--metadata", $"original-name={Path.GetFileName(file)}", "--only-show-errors");
         return id;
     }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Lake.Testing;
+using Lake.Testing.Aspire;
+using Lake.Testing.Browser;
+using Microsoft.Playwright;
+
+namespace Lake.EndToEnd.Tests;
+
+/// <summary>
+/// The lake as <c>dotnet run --project AppHost</c> runs it (the http launch profile, free ports), looked at in the
+/// Aspire dashboard with a real browser: every resource healthy, and an upload's trace across its services.
+/// </summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Browser")]
+public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium) : IClassFixture<DashboardLake>, IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _page = await chromium.NewPageAsync();
+        await _page.GotoAsync(lake.Host.DashboardLogin.ToString()); // the summary's link logs in (browser token)
+    }
+
+    public Task DisposeAsync() => _page.Context.CloseAsync();
+
+    [Fact]
+    public async Task EveryResourceIsRunningAndHealthyAndTheProvisionerFinished()
+    {
+        await _page.GotoAsync(new Uri(lake.Dashboard, "/").ToString());
+        var rows = _page.GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows.Filter(new() { HasText = "lake-console" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lake-dashboard-resources.png"), FullPage = true });
+
+        foreach (var name in AspireLake.Resources)
+        {
+            await Assertions.Expect(rows.Filter(new() { HasText = name }).Filter(new() { HasText = "Running" }).First).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(rows.Filter(new() { HasText = "Unhealthy" })).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "provisioner" }).First).ToContainTextAsync(new Regex("Finished|Exited"));
+    }
+
+    [Fact]
+    public async Task AnUploadsTraceHasSpansOfTheIngestApiTheValidateFunctionAndTheTransform()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using (var ingest = new IngestApiClient(lake.Host.Url("ingestApi"), lake.Host.IngestApiKey))
+        {
+            var file = RepoPaths.OrdersSeed("valid", "orders-2024-01.csv");
+            var id = await ingest.UploadAsync("orders", "traced.csv", await File.ReadAllBytesAsync(file), $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            var status = await ingest.WaitForStageAsync(id, TimeSpan.FromMinutes(3), "Cataloged", "Rejected", "Failed");
+            Assert.Equal("Cataloged", status.GetProperty("stage").GetString());
+        }
+
+        await _page.GotoAsync(new Uri(lake.Dashboard, $"/traces/detail/{traceId}").ToString());
+
+        foreach (var service in (string[])["ingest-api", "validate", "transform"])
+        {
+            await Assertions.Expect(_page.GetByText(service, new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        }
+
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lake-dashboard-trace.png"), FullPage = true });
+    }
+}
+
+/// <summary>One AppHost process with its dashboard for the class.</summary>
+public sealed class DashboardLake : IAsyncLifetime
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("lake-e2e-dash-").FullName;
+
+    public AppHostProcess Host { get; private set; } = null!;
+
+    public Uri Dashboard => Host.Url("dashboard");
+
+    public async Task InitializeAsync()
+    {
+        Host = AppHostProcess.Start(_state, AppHostProcess.FreePorts);
+        await Host.WaitUntilRunningAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Directory.Delete(_state, recursive: true);
+    }
+}

@@ -1,0 +1,72 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Lake.Configuration;
+using Xunit;
+
+namespace Lake.Testing.Aspire;
+
+/// <summary>
+/// The lake started by <see cref="DistributedApplicationTestingBuilder"/> from the real AppHost: free ports, its own
+/// state directory, every resource name prefixed (only the AppHost's wiring makes it work). Started once per
+/// collection; every resource waited healthy (<c>WaitForResourceHealthyAsync</c>), the provisioner finished.
+/// </summary>
+public class AspireLake : IAsyncLifetime
+{
+    public static readonly string[] Resources = ["aws-emulator", "lambda-emulator", "validate", "ingest-api", "transform", "query", "lake-console"];
+
+    private readonly string _state = Directory.CreateTempSubdirectory("lake-aspire-").FullName;
+
+    public LakeOptions Options { get; } = TestLake.OptionsFor(TestNames.Unique("asp"));
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string StateDirectory => _state;
+
+    public string IngestApiKey => File.ReadAllText(Path.Combine(_state, "ingest-api-key")).Trim();
+
+    public string ConsoleKey => File.ReadAllText(Path.Combine(_state, "console-api-key")).Trim();
+
+    public Uri Url(string resource) => App.GetEndpoint(resource, "http");
+
+    public HttpClient Client(string resource) => App.CreateHttpClient(resource, "http");
+
+    public ResourceNotificationService Notifications => App.ResourceNotifications;
+
+    public AwsCli Cli => new(Url("aws-emulator"), "us-east-1", "test", "test");
+
+    public async Task InitializeAsync()
+    {
+        string[] args =
+        [
+            $"--AppHost:StateDirectory={_state}",
+            .. AppHostProcess.FreePorts,
+            .. LakeEnvironment.Of(Options).Select(e => $"--{e.Key.Replace("__", ":", StringComparison.Ordinal)}={e.Value}"),
+        ];
+        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lake_AppHost>(args, starting.Token);
+        App = await builder.BuildAsync(starting.Token);
+        await App.StartAsync(starting.Token);
+        var provisioned = await Notifications.WaitForResourceAsync("provisioner", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), starting.Token);
+        if (provisioned.Snapshot.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The provisioner ended {provisioned.Snapshot.State?.Text} with exit code {provisioned.Snapshot.ExitCode}.");
+        }
+
+        foreach (var resource in Resources)
+        {
+            await Notifications.WaitForResourceHealthyAsync(resource, starting.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        Directory.Delete(_state, recursive: true);
+    }
+}
