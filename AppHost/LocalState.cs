@@ -3,13 +3,14 @@ namespace Lake.AppHost;
 
 /// <summary>
 /// What the AppHost keeps between runs, under <c>.lake/state/</c> of the repository (git-ignored) unless
-/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state, the ingest API's and the console's keys, and
+/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state, the ingest API's, the query service's and the console's keys, and
 /// <c>lake.json</c> (where everything listens, for the <c>lake</c> CLI).
 /// </summary>
-internal sealed record LocalState(string Directory, string IngestApiKey, string ConsoleKey)
+internal sealed record LocalState(string Directory, string IngestApiKey, string ConsoleKey, string QueryApiKey)
 {
     public const string IngestKeyFile = "ingest-api-key";
     public const string ConsoleKeyFile = "console-api-key";
+    public const string QueryKeyFile = "query-api-key";
     public const string EndpointsFile = "lake.json";
     public const string EmulatorStateFile = "moto-state.pickle";
 
@@ -24,7 +25,8 @@ internal sealed record LocalState(string Directory, string IngestApiKey, string 
         var state = new LocalState(
             directory,
             options.IngestApiKey is { Length: > 0 } key ? key : LoadOrCreateKey(directory, IngestKeyFile),
-            options.ConsoleKey is { Length: > 0 } console ? console : LoadOrCreateKey(directory, ConsoleKeyFile));
+            options.ConsoleKey is { Length: > 0 } console ? console : LoadOrCreateKey(directory, ConsoleKeyFile),
+            LoadOrCreateKey(directory, QueryKeyFile));
         if (options.Clean && File.Exists(state.EmulatorState))
         {
             File.Delete(state.EmulatorState);

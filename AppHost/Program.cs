@@ -47,6 +47,7 @@ try
         .WithHttpEndpoint(ports.Port(ports.Query)).WithHttpHealthCheck("/health")
         .WithAws(aws).WithLakeNames(lake)
         .WithEnvironment("Query__CacheDirectory", Path.Combine(lake.State.Directory, "query-cache"))
+        .WithEnvironment("Query__ApiKeys__0", lake.State.QueryApiKey)
         .WaitForCompletion(provisioner);
 
     var console = builder.AddProject<Projects.Lake_Console>("lake-console")
@@ -54,6 +55,7 @@ try
         .WithAws(aws).WithLakeNames(lake)
         .WithEnvironment("Console__ApiKeys__0", lake.State.ConsoleKey)
         .WithEnvironment("Console__StateDirectory", lake.State.Directory)
+        .WithEnvironment("Console__QueryApiKey", lake.State.QueryApiKey)
         .WithDashboardUrl(builder)
         .WithReference(query)
         .WithRedriveCommand(lake)

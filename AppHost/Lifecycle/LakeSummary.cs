@@ -114,6 +114,7 @@ internal sealed class LakeSummary(
 
         output.WriteLine($"  validate         (runs in lambda-emulator)");
         output.WriteLine($"  API key: {lake.State.IngestApiKey}");
+        output.WriteLine($"  query key:   {lake.State.QueryApiKey}   (x-api-key for {urls["query"]}/v1/query)");
         output.WriteLine($"  console key: {lake.State.ConsoleKey}   ({urls["lake-console"]}/login?key={lake.State.ConsoleKey})");
         output.WriteLine(awsEndpoint is null
             ? $"  AWS CLI: your own account and region ({aws.Region})"

@@ -56,9 +56,9 @@ public sealed class PipelineTests(RunningLake lake)
         var oracle = OrdersOracle.FromSeed();
         var table = $"{lake.Options.GlueDatabase}.orders";
 
-        var byCurrency = await QueryClient.RowsAsync(lake.QueryService,
+        var byCurrency = await QueryClient.RowsAsync(lake.QueryService, lake.QueryApiKey,
             $"SELECT currency, count(*) AS orders, sum(quantity) AS units, sum(total) AS revenue FROM {table} GROUP BY currency ORDER BY currency");
-        var byMonth = await QueryClient.RowsAsync(lake.QueryService,
+        var byMonth = await QueryClient.RowsAsync(lake.QueryService, lake.QueryApiKey,
             $"SELECT strftime(order_date, '%Y-%m') AS month, count(*) AS orders FROM {table} GROUP BY month ORDER BY month");
 
         Assert.Equal(

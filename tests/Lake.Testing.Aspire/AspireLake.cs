@@ -27,6 +27,8 @@ public class AspireLake : IAsyncLifetime
 
     public string ConsoleKey => File.ReadAllText(Path.Combine(_state, "console-api-key")).Trim();
 
+    public string QueryApiKey => File.ReadAllText(Path.Combine(_state, "query-api-key")).Trim();
+
     public Uri Url(string resource) => App.GetEndpoint(resource, "http");
 
     public HttpClient Client(string resource) => App.CreateHttpClient(resource, "http");
