@@ -173,7 +173,7 @@ public sealed class ValidateFunctionTests(EmulatorFixture emulator) : IAsyncLife
 
     private ValidateFunction Function() => new(
         new UploadValidator(_lake.Clients.S3, _lake.Clients.Sns, Status(), new FixedRules(), _lake.Options.Buckets),
-        _lake.Options.AlertsTopic);
+        _lake.Clients.Sns, _lake.Options.AlertsTopic, _lake.Options.Queues.MaxReceiveCount);
 
     private UploadStatusStore Status() => new(_lake.Clients.DynamoDb, _lake.Options.StatusTable);
 
