@@ -2,16 +2,21 @@ using Lake.IngestApi.Datasets;
 using Lake.IngestApi.Uploads;
 using Lake.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lake.IngestApi.Apis;
 
 /// <summary><c>/v1/uploads</c> and <c>/v1/datasets</c>, behind the API key.</summary>
 public static class UploadsApi
 {
+    /// <summary>An upload request is a few hundred bytes of JSON: a larger body is refused (413) before it is read whole.</summary>
+    public const long MaxRequestBytes = 64 * 1024;
+
     public static RouteGroupBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").RequireAuthorization().WithTags("Ingest");
         api.MapPost("/uploads", CreateUploadAsync).WithName("CreateUpload")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithSummary("A presigned PUT URL for one file of a dataset, and its upload id.");
         api.MapGet("/uploads/{uploadId}", GetUploadAsync).WithName("GetUpload")
             .WithSummary("The upload's current stage and stage history.");
