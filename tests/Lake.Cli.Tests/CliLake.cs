@@ -53,7 +53,7 @@ public sealed class CliLake : IAsyncLifetime
         Query = await StartAsync("services/Lake.QueryService", ServiceEnvironment.For(aws, lake,
             ("Query__CacheDirectory", Path.Combine(Root, "query-cache")), ("Query__ApiKeys__0", QueryKey), ("Query__RefreshIntervalSeconds", "1")));
         Console = await StartAsync("services/Lake.Console", ServiceEnvironment.For(aws, lake,
-            ("Console__ApiKeys__0", IngestKey), ("services__query__http__0", Query.BaseAddress.ToString())));
+            ("Console__ApiKeys__0", IngestKey), ("Console__QueryApiKey", QueryKey), ("services__query__http__0", Query.BaseAddress.ToString())));
 
         Directory.CreateDirectory(StateDirectory);
         Directory.CreateDirectory(WorkingDirectory);
