@@ -6,7 +6,6 @@ using Lake.IngestApi.Apis;
 using Lake.IngestApi.Uploads;
 using Lake.ServiceDefaults;
 using Lake.Uploads;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Lake.IngestApi;
@@ -25,8 +24,17 @@ public static class IngestApiExtensions
             new ContractDatasetCatalog(ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UploadIssuer>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddApiKeyAuthentication<IngestOptions>(ingest => ingest.ApiKeys, scheme =>
+        {
+            scheme.InvalidKeyReason = $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key.";
+            scheme.Challenge = (problem, presented) =>
+            {
+                problem.Title = "Unauthorized";
+                problem.Detail = presented
+                    ? $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key."
+                    : $"Send an API key in the {ApiKeyAuthenticationHandler.HeaderName} header.";
+            };
+        });
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -12,7 +12,7 @@ public sealed record QueryRequest(string? Sql);
 
 /// <summary>
 /// <c>POST /v1/query</c>: one read-only statement; JSON, or CSV for <c>Accept: text/csv</c>. The key is checked first
-/// (<see cref="ApiKeyAuthenticationHandler"/>), then the body is read here, bounded, so that a malformed one is a 400
+/// (<see cref="Lake.ServiceDefaults.ApiKeyAuthenticationHandler"/>), then the body is read here, bounded, so that a malformed one is a 400
 /// problem saying what was expected, in every environment.
 /// </summary>
 public static class QueryApi
