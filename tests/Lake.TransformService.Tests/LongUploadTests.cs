@@ -13,7 +13,7 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : TransformService
     private const int VisibilityTimeoutSeconds = 2;
 
     // A second poller that would take the message the moment it became visible, and a slower conversion. The orders
-    // contract without its serving table: 600k items are 24k BatchWriteItem calls, which keep moto so busy that a
+    // contract without its serving table: the file's items would be tens of thousands of BatchWriteItem calls, which keep moto so busy that a
     // 2-second heartbeat comes late (this test is about the heartbeat; ServingTableTests covers the serving table).
     private static readonly Dictionary<string, string> Settings = new()
     {
@@ -34,7 +34,7 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : TransformService
     public async Task ALongUploadKeepsItsMessageInvisibleUntilItIsDone()
     {
         var csv = Path.Combine(Lake.Files, "long.csv");
-        var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 600_000, Files = 1, Months = 12, Seed = 5 });
+        var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 2_000_000, Files = 1, Months = 12, Seed = 5 });
         await using (var file = File.Create(csv))
         {
             generator.Write(generator.Files[0], file);
