@@ -3,14 +3,16 @@ namespace Lake.AppHost;
 
 /// <summary>
 /// What the AppHost keeps between runs, under <c>.lake/state/</c> of the repository (git-ignored) unless
-/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state, the ingest API's, the query service's and the console's keys, and
+/// <c>AppHost:StateDirectory</c> says otherwise: the emulator's state, the ingest API's, the query service's and the console's keys, the secret the services'
+/// emulator keys derive from, and
 /// <c>lake.json</c> (where everything listens, for the <c>lake</c> CLI).
 /// </summary>
-internal sealed record LocalState(string Directory, string IngestApiKey, string ConsoleKey, string QueryApiKey)
+internal sealed record LocalState(string Directory, string IngestApiKey, string ConsoleKey, string QueryApiKey, string EmulatorSecret)
 {
     public const string IngestKeyFile = "ingest-api-key";
     public const string ConsoleKeyFile = "console-api-key";
     public const string QueryKeyFile = "query-api-key";
+    public const string EmulatorSecretFile = "emulator-secret";
     public const string EndpointsFile = "lake.json";
     public const string EmulatorStateFile = "moto-state.pickle";
 
@@ -26,7 +28,8 @@ internal sealed record LocalState(string Directory, string IngestApiKey, string 
             directory,
             options.IngestApiKey is { Length: > 0 } key ? key : LoadOrCreateKey(directory, IngestKeyFile),
             options.ConsoleKey is { Length: > 0 } console ? console : LoadOrCreateKey(directory, ConsoleKeyFile),
-            LoadOrCreateKey(directory, QueryKeyFile));
+            LoadOrCreateKey(directory, QueryKeyFile),
+            LoadOrCreateKey(directory, EmulatorSecretFile));
         if (options.Clean && File.Exists(state.EmulatorState))
         {
             File.Delete(state.EmulatorState);

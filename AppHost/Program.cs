@@ -48,6 +48,7 @@ try
         .WithAws(aws).WithLakeNames(lake)
         .WithEnvironment("Query__CacheDirectory", Path.Combine(lake.State.Directory, "query-cache"))
         .WithEnvironment("Query__ApiKeys__0", lake.State.QueryApiKey)
+        .WithEnvironment("Athena__Clients__0", $"{AwsTarget.EmulatorAccessKey}:{AwsTarget.EmulatorAccessKey}")
         .WaitForCompletion(provisioner);
 
     var console = builder.AddProject<Projects.Lake_Console>("lake-console")

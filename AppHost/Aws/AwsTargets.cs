@@ -8,6 +8,9 @@ namespace Lake.AppHost.Aws;
 /// </summary>
 internal sealed record AwsTarget(AwsMode Mode, string Region, IResourceBuilder<IResource>? Emulator, object? Endpoint)
 {
+    /// <summary>With the embedded emulator, the state whose secret gives each service its own key (<see cref="ServicePrincipals"/>).</summary>
+    public LocalState? LeastPrivilege { get; init; }
+
     public const string EmulatorAccessKey = "test";
 
     public static AwsTarget Account(string region) => new(AwsMode.Aws, region, null, null);
@@ -47,9 +50,11 @@ internal static class AwsTargets
             context.EnvironmentVariables["AWS_REGION"] = aws.Region;
             if (aws.Endpoint is not null)
             {
+                var (key, secret) = (aws.LeastPrivilege is { } state ? ServicePrincipals.For(resource.Resource.Name, state) : null)
+                    ?? (AwsTarget.EmulatorAccessKey, AwsTarget.EmulatorAccessKey);
                 context.EnvironmentVariables["AWS_ENDPOINT_URL"] = aws.Endpoint;
-                context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = AwsTarget.EmulatorAccessKey;
-                context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = AwsTarget.EmulatorAccessKey;
+                context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = key;
+                context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = secret;
             }
         });
         return aws.Emulator is null ? resource : resource.WaitFor(aws.Emulator);
@@ -100,9 +105,15 @@ internal static class AwsTargets
                 context.Args.Add(endpoint.Property(EndpointProperty.TargetPort));
                 context.Args.Add("--state");
                 context.Args.Add(lake.State.EmulatorState);
+                context.Args.Add("--region");
+                context.Args.Add(EmulatorRegion);
+                foreach (var argument in ServicePrincipals.EmulatorArguments(lake))
+                {
+                    context.Args.Add(argument);
+                }
             })
             .WithHttpHealthCheck("/moto-api/data.json");
-        return new AwsTarget(AwsMode.Embedded, EmulatorRegion, emulator, endpoint);
+        return new AwsTarget(AwsMode.Embedded, EmulatorRegion, emulator, endpoint) { LeastPrivilege = lake.State };
     }
 
     /// <summary>

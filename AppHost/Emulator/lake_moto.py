@@ -30,6 +30,8 @@ import urllib.parse
 import uuid
 from xml.sax.saxutils import escape
 
+import lake_policy
+
 try:
     import moto
     from moto.backends import get_backend
@@ -210,8 +212,9 @@ class SignedRequest:
 class SigV4Gate:
     """WSGI middleware: verifies each request's SigV4 signature before moto sees it (moto checks none)."""
 
-    def __init__(self, app, credentials, clock=time.time):
+    def __init__(self, app, credentials, clock=time.time, policies=None):
         self.app, self.credentials, self.clock = app, credentials, clock
+        self.policies = policies or {}  # access key -> (principal, statements): least privilege (lake_policy)
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
@@ -220,6 +223,8 @@ class SigV4Gate:
         try:
             request = SignedRequest(environ)
             self.verify(request, environ)
+            if request.access_key in self.policies:
+                self.authorize(request, environ)
         except Refusal as refusal:
             return self.refuse(environ, start_response, refusal)
         if request.service == "s3" and method in ("PUT", "POST") and (environ.get("CONTENT_TYPE") or "").lower().startswith(FORM_TYPES):
@@ -266,6 +271,20 @@ class SigV4Gate:
                           AWSAccessKeyId=request.access_key, StringToSign=to_sign, SignatureProvided=request.signature,
                           CanonicalRequest=canonical)
 
+    def authorize(self, request, environ):
+        principal, statements = self.policies[request.access_key]
+        body = b""
+        if request.service != "s3":
+            if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
+                self.buffer_body(environ)
+            body = environ["wsgi.input"].read()
+            environ["wsgi.input"].seek(0)
+        for action, resource in lake_policy.request_actions(environ, request.service, request.region, body):
+            if not lake_policy.allowed(statements, action, [resource]):
+                print(f"lake_moto: denied {principal} {action} on {resource}", flush=True)
+                raise Refusal(403, "AccessDenied", f"User: arn:aws:iam::{lake_policy.ACCOUNT}:user/{principal} is not authorized "
+                                                   f"to perform: {action} on resource: {resource} because no identity-based policy allows the {action} action")
+
     def payload_hash(self, request, environ):
         if request.presigned:
             return UNSIGNED
@@ -309,8 +328,10 @@ class SigV4Gate:
         if target or content_type.startswith("application/x-amz-json"):
             # JSON protocols (DynamoDB, Glue, SQS): DynamoDB names a bad signature InvalidSignatureException, with 400.
             dynamo = target.startswith("DynamoDB")
-            code = "InvalidSignatureException" if dynamo and refusal.code == "SignatureDoesNotMatch" else refusal.code
-            status = 400 if dynamo and refusal.status == 403 else refusal.status
+            code = ("InvalidSignatureException" if dynamo and refusal.code == "SignatureDoesNotMatch"
+                    else "AccessDeniedException" if refusal.code == "AccessDenied" and "is not authorized" in refusal.message
+                    else refusal.code)
+            status = 400 if (dynamo or code == "AccessDeniedException") and refusal.status == 403 else refusal.status
             body = json.dumps({"__type": code, "message": refusal.message}).encode()
             headers = [("Content-Type", "application/x-amz-json-1.0")]
         elif environ.get("REQUEST_METHOD") == "POST" and content_type.startswith("application/x-www-form-urlencoded"):
@@ -371,6 +392,23 @@ class LakeDispatcher(DomainDispatcherApplication):
         return None if FORM_MARK in environ else super()._get_body(environ)
 
 
+def parse_principals(values, template, parameters, region, credentials):
+    """--principal ACCESS:SECRET:POLICY binds a key to one of the template's managed policies (and accepts it)."""
+    if not values:
+        return {}
+    if not template:
+        raise SystemExit("lake_moto: --principal needs --template (the CloudFormation template declaring the policies)")
+    policies = lake_policy.load_policies(template, dict(p.split("=", 1) for p in parameters), region)
+    bound = {}
+    for value in values:
+        access, secret, policy = (value.split(":", 2) + ["", ""])[:3]
+        if not access or not secret or policy not in policies:
+            raise SystemExit(f"lake_moto: --principal must be ACCESS:SECRET:POLICY with POLICY one of {sorted(policies)}, got '{access}:...:{policy}'")
+        credentials[access] = secret
+        bound[access] = (access, policies[policy])
+    return bound
+
+
 def parse_credentials(values):
     credentials = {}
     for value in values:
@@ -390,6 +428,11 @@ def main():
     parser.add_argument("--autosave", type=float, default=30, help="seconds between saves while requests arrive")
     parser.add_argument("--credentials", action="append", default=[],
                         help="ACCESS:SECRET accepted as a signing key (repeatable, or comma-separated); default test:test")
+    parser.add_argument("--principal", action="append", default=[],
+                        help="ACCESS:SECRET:POLICY: a key that may do only what the template's managed policy POLICY allows")
+    parser.add_argument("--template", help="CloudFormation template whose AWS::IAM::ManagedPolicy resources --principal names")
+    parser.add_argument("--parameter", action="append", default=[], help="NAME=VALUE for the template's parameters (repeatable)")
+    parser.add_argument("--region", default=os.environ.get("AWS_REGION") or "us-east-1", help="region in the policies' ARNs")
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
 
@@ -398,8 +441,9 @@ def main():
         print(f"lake_moto: {load(args.state)}", flush=True)
 
     credentials = parse_credentials(args.credentials or [os.environ.get("LAKE_MOTO_CREDENTIALS") or "test:test"])
+    policies = parse_principals(args.principal, args.template, args.parameter, args.region, credentials)
     _keep_form_bodies()
-    app = ChangeTracker(SigV4Gate(LakeDispatcher(create_backend_app), credentials))
+    app = ChangeTracker(SigV4Gate(LakeDispatcher(create_backend_app), credentials, policies=policies))
     server = make_server(args.host, args.port, app, threaded=True)
     stopping = threading.Event()
 
@@ -424,7 +468,7 @@ def main():
         threading.Thread(target=autosave, daemon=True).start()
 
     print(f"lake_moto: moto {moto.__version__} listening on http://{args.host}:{args.port}, "
-          f"SigV4 checked for {len(credentials)} key(s)", flush=True)
+          f"SigV4 checked for {len(credentials)} key(s), {len(policies)} with least privilege", flush=True)
     server.serve_forever()
     if args.state:
         size = save(args.state)

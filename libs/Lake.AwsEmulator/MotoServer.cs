@@ -82,6 +82,10 @@ public sealed class MotoServer : IAsyncDisposable
         start.ArgumentList.Add(options.Host);
         start.ArgumentList.Add("-p");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var argument in options.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         var log = new StartupLog(options.Log);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -15,6 +15,9 @@ public sealed record MotoServerOptions
     /// <summary>How long to wait for it to answer HTTP before giving up.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Arguments after <c>-H HOST -p PORT</c>, for a wrapper such as <c>lake_moto.py</c> (e.g. <c>--principal</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>Receives each line the emulator writes (stdout and stderr); null discards them.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -142,24 +142,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
     }
 
     private static string[] StackParameters(LakeOptions o) =>
-    [
-        $"ParameterKey=RawBucketName,ParameterValue={o.Buckets.Raw}",
-        $"ParameterKey=CleanBucketName,ParameterValue={o.Buckets.Clean}",
-        $"ParameterKey=RejectedBucketName,ParameterValue={o.Buckets.Rejected}",
-        $"ParameterKey=CuratedBucketName,ParameterValue={o.Buckets.Curated}",
-        $"ParameterKey=QuarantineBucketName,ParameterValue={o.Buckets.Quarantine}",
-        $"ParameterKey=AthenaResultsBucketName,ParameterValue={o.Buckets.AthenaResults}",
-        $"ParameterKey=AthenaWorkGroupName,ParameterValue={o.AthenaWorkGroup}",
-        $"ParameterKey=ValidateQueueName,ParameterValue={o.Queues.Validate.Name}",
-        $"ParameterKey=ValidateQueueVisibilityTimeout,ParameterValue={o.Queues.Validate.VisibilityTimeoutSeconds}",
-        $"ParameterKey=TransformQueueName,ParameterValue={o.Queues.Transform.Name}",
-        $"ParameterKey=TransformQueueVisibilityTimeout,ParameterValue={o.Queues.Transform.VisibilityTimeoutSeconds}",
-        $"ParameterKey=AlertsTopicName,ParameterValue={o.AlertsTopic}",
-        $"ParameterKey=AlertsInboxQueueName,ParameterValue={o.AlertsInbox}",
-        $"ParameterKey=GlueDatabaseName,ParameterValue={o.GlueDatabase}",
-        $"ParameterKey=StatusTableName,ParameterValue={o.StatusTable}",
-        $"ParameterKey=ServingTablePrefix,ParameterValue={o.ServingTablePrefix}",
-    ];
+        [.. LakeTemplateParameters.Of(o).Select(p => $"ParameterKey={p.Key},ParameterValue={p.Value}")];
 
     private async Task<string> WaitForStackAsync(string name)
     {

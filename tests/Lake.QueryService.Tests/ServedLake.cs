@@ -13,6 +13,10 @@ public sealed class ServedLake : IAsyncLifetime
     public const int TimeoutSeconds = 3;
     public static readonly DateOnly FirstDay = new(2024, 6, 1);
 
+    /// <summary>A caller the service accepts on the Athena API besides its own credentials (Athena:Clients).</summary>
+    public const string AthenaClientKey = "AKIAATHENACLIENT";
+    public const string AthenaClientSecret = "athena-client-secret";
+
     private readonly EmulatorFixture _emulator = new();
     private TestLake? _lake;
     private QueryServiceHost? _service;
@@ -44,6 +48,7 @@ public sealed class ServedLake : IAsyncLifetime
         _service = await QueryServiceHost.StartAsync(_emulator, _lake, new Dictionary<string, string>
         {
             ["Query__MaxRows"] = MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Athena__Clients__0"] = $"{AthenaClientKey}:{AthenaClientSecret}",
             ["Query__TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }

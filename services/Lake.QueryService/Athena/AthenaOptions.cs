@@ -22,4 +22,10 @@ public sealed class AthenaOptions
     /// <summary>The largest request body accepted (Athena's own query text limit is 256 KiB).</summary>
     [Range(1_024, 16 * 1_024 * 1_024, ErrorMessage = "Athena:MaxRequestBytes must be 1024-16777216.")]
     public int MaxRequestBytes { get; set; } = 1_024 * 1_024;
+
+    /// <summary>
+    /// <c>ACCESS:SECRET</c> pairs that may call the Athena API besides the service's own credentials: locally the AppHost
+    /// names the emulator's administrator key here (the one the AWS CLI uses), as the service itself signs with a key of its own.
+    /// </summary>
+    public List<string> Clients { get; set; } = [];
 }

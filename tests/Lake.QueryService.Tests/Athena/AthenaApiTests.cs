@@ -184,6 +184,22 @@ public sealed class AthenaApiTests(ServedLake lake)
     }
 
     [Fact]
+    public async Task AConfiguredClientKeySignsTooAnUnknownKeyDoesNot()
+    {
+        var client = new AthenaCli(lake.Service.Process.BaseAddress, ServedLake.AthenaClientSecret, ServedLake.AthenaClientKey);
+        var wrongSecret = new AthenaCli(lake.Service.Process.BaseAddress, "not-the-secret", ServedLake.AthenaClientKey);
+        var unknown = new AthenaCli(lake.Service.Process.BaseAddress, ServedLake.AthenaClientSecret, "AKIANOBODY");
+
+        var groups = await client.RunAsync("list-work-groups");
+        var badSignature = await Assert.ThrowsAsync<AwsCliException>(() => wrongSecret.RunAsync("list-work-groups"));
+        var badKey = await Assert.ThrowsAsync<AwsCliException>(() => unknown.RunAsync("list-work-groups"));
+
+        Assert.Contains(groups.GetProperty("WorkGroups").EnumerateArray(), g => g.GetProperty("Name").GetString() == "primary");
+        Assert.Contains("InvalidSignatureException", badSignature.Stderr);
+        Assert.Contains("UnrecognizedClientException", badKey.Stderr);
+    }
+
+    [Fact]
     public async Task UnsignedAndCrossOriginRequestsAreRefusedWith403()
     {
         using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.1") };

@@ -4,9 +4,9 @@ using Lake.Testing;
 namespace Lake.QueryService.Tests.Athena;
 
 /// <summary><c>aws athena ... --endpoint-url</c> against the query service, signing with the lake's credentials (or others).</summary>
-public sealed class AthenaCli(Uri endpoint, string secretKey = EmulatorFixture.SecretKey)
+public sealed class AthenaCli(Uri endpoint, string secretKey = EmulatorFixture.SecretKey, string accessKey = EmulatorFixture.AccessKey)
 {
-    private readonly AwsCli _cli = new(endpoint, EmulatorFixture.Region, EmulatorFixture.AccessKey, secretKey);
+    private readonly AwsCli _cli = new(endpoint, EmulatorFixture.Region, accessKey, secretKey);
 
     public async Task<JsonElement> RunAsync(params string[] args) =>
         await _cli.RunAsync(["athena", .. args]) ?? throw new InvalidOperationException($"aws athena {string.Join(' ', args)} printed nothing.");
