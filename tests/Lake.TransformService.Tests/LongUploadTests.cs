@@ -12,24 +12,16 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : TransformService
 {
     private const int VisibilityTimeoutSeconds = 2;
 
-    // A second poller that would take the message the moment it became visible, and a slower conversion. The orders
-    // contract without its serving table: the file's items would be tens of thousands of BatchWriteItem calls, which keep moto so busy that a
-    // 2-second heartbeat comes late (this test is about the heartbeat; ServingTableTests covers the serving table).
+    // A second poller that would take the message the moment it became visible, and a slower conversion. No serving
+    // table: its BatchWriteItem calls would keep moto so busy that a 2-second heartbeat comes late.
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Lake__Queues__Transform__VisibilityTimeoutSeconds"] = $"{VisibilityTimeoutSeconds}",
         ["Transform__MaxConcurrentUploads"] = "2",
         ["Transform__Threads"] = "1",
-        ["Lake__ContractsDirectory"] = ContractsWithoutServing(),
+        ["Lake__ContractsDirectory"] = TestContracts.WithoutServing(),
     };
 
-    private static string ContractsWithoutServing()
-    {
-        var directory = Directory.CreateTempSubdirectory("lake-long-upload-contracts-").FullName;
-        var orders = File.ReadAllText(Path.Combine(RepoPaths.Root, "contracts", "orders.yaml"));
-        File.WriteAllText(Path.Combine(directory, "orders.yaml"), System.Text.RegularExpressions.Regex.Replace(orders, @"\nserving:\n(  .*\n)+", "\n"));
-        return directory;
-    }
     [Fact]
     public async Task ALongUploadKeepsItsMessageInvisibleUntilItIsDone()
     {
