@@ -64,7 +64,7 @@ try
         .WaitForCompletion(provisioner);
 
     builder.AddRestartPolicy(provisioner.Resource);
-    builder.AddShortOtlpTimeout(TimeSpan.FromSeconds(1));
+    builder.AddProjectDefaults(otlpTimeout: TimeSpan.FromSeconds(1));
     builder.AddLakeSummary(lake, aws, lambda, ingest, transform, query, console);
     await builder.Build().RunAsync();
     return 0;

@@ -45,5 +45,59 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--seed", host.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LocalStackModeWithoutAContainerEngineStopsAtOnceSayingWhatToDo()
+    {
+        // No docker or podman on PATH (none answers on these machines anyway), and nothing at the configured endpoint.
+        var empty = Directory.CreateDirectory(Path.Combine(_state, "empty-path")).FullName;
+        await using var host = AppHostProcess.Start(
+            _state, [.. AppHostProcess.FreePorts, "--mode", "localstack", "--AppHost:LocalStackEndpoint=http://127.0.0.1:9"],
+            new Dictionary<string, string?> { ["PATH"] = empty });
+
+        await host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("--mode localstack: nothing answers at http://127.0.0.1:9", host.Text, StringComparison.Ordinal);
+        Assert.Contains("no container engine answers to start LocalStack in (docker: not installed; podman: not installed)", host.Text, StringComparison.Ordinal);
+        Assert.Contains("or use --mode embedded", host.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Starting DCP", host.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwsModeWithoutCredentialsStopsAtOnceSayingWhatToDo()
+    {
+        await using var host = AppHostProcess.Start(_state, [.. AppHostProcess.FreePorts, "--mode", "aws"], NoAwsCredentials(region: "eu-west-1"));
+
+        await host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("--mode aws: no AWS credentials were found", host.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Starting DCP", host.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwsModeWithoutARegionStopsAtOnceSayingWhatToDo()
+    {
+        await using var host = AppHostProcess.Start(_state, [.. AppHostProcess.FreePorts, "--mode", "aws"], NoAwsCredentials(region: null));
+
+        await host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("--mode aws: no AWS region is configured: set AWS_REGION", host.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A shell with no AWS settings at all: no variables, no ~/.aws files, no instance metadata to ask.</summary>
+    private Dictionary<string, string?> NoAwsCredentials(string? region)
+    {
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("AWS_", StringComparison.Ordinal))
+            .ToDictionary(k => k, _ => (string?)null);
+        environment["AWS_REGION"] = region;
+        environment["AWS_CONFIG_FILE"] = Path.Combine(_state, "no-aws-config");
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_state, "no-aws-credentials");
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        return environment;
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
 }

@@ -44,6 +44,18 @@ public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task TheHttpProfileShowsNoDevelopmentCertificateWarning()
+    {
+        // Aspire warns (log line and a red banner) when a resource serves https without a trusted dev certificate;
+        // every Lake endpoint is http, so neither may appear on a machine without one (as here).
+        await _page.GotoAsync(new Uri(lake.Dashboard, "/").ToString());
+        var rows = _page.GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows.Filter(new() { HasText = "lake-console" }).Filter(new() { HasText = "Running" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(_page.GetByText("development certificate")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("development certificate", lake.Host.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AnUploadsTraceHasSpansOfTheIngestApiTheValidateFunctionAndTheTransform()
     {
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
