@@ -46,7 +46,7 @@ public enum RecordFormat
 /// <summary>
 /// How one window's pages are asked for. <see cref="PagingKind.Page"/>: the query parameter <see cref="Parameter"/>
 /// numbers pages from 1, and an empty page ends the window. <see cref="PagingKind.Cursor"/>: the answer's
-/// <see cref="NextField"/> (a dotted path; JSON only) is sent back as <see cref="Parameter"/> until it is absent or null.
+/// <see cref="NextField"/> (a dotted path; json-array only) is sent back as <see cref="Parameter"/> until it is absent or null.
 /// </summary>
 public sealed record HttpPaging(PagingKind Kind, string? Parameter, string? NextField, int MaxPages)
 {

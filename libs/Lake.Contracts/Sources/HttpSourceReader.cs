@@ -86,9 +86,9 @@ internal sealed partial class HttpSourceReader(string sourceName, IReadOnlyList<
                 : throw Error(sourceName, next, "source paging 'next' goes with 'cursor', not 'page'");
         }
 
-        if (next is null || format == RecordFormat.Csv)
+        if (next is null || format != RecordFormat.JsonArray)
         {
-            throw Error(sourceName, next ?? node, "source paging by 'cursor' needs 'next' (where the answer holds the next cursor) and a JSON format");
+            throw Error(sourceName, next ?? node, "source paging by 'cursor' needs 'next' (where the answer holds the next cursor) and format json-array");
         }
 
         return new HttpPaging(PagingKind.Cursor, Parameter(cursor!, "source paging cursor"), Path(next, "source paging next"), maxPages);
