@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lake.Contracts.Dqdl;
+using Lake.Contracts.Sources;
 using Lake.Contracts.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ namespace Lake.Contracts;
 internal sealed partial class ContractReader(string yaml, string sourceName)
 {
     private static readonly string[] ContractKeys =
-        ["dataset", "version", "description", "columns", "csv", "partitionBy", "primaryKey", "limits", "quarantineThreshold", "serving", "rules"];
+        ["dataset", "version", "description", "columns", "csv", "partitionBy", "primaryKey", "limits", "quarantineThreshold", "serving", "source", "rules"];
 
     private static readonly string[] CsvKeys = ["delimiter", "quote", "header", "encoding"];
     private static readonly string[] LimitKeys = ["maxBytes", "maxLineLength"];
@@ -42,12 +43,14 @@ internal sealed partial class ContractReader(string yaml, string sourceName)
         var limits = ReadLimits(contract.Optional("limits"));
         var threshold = ReadQuarantineThreshold(contract.Optional("quarantineThreshold"));
         var serving = new ServingTableReader(sourceName, columns).Read(contract.Optional("serving"));
+        var source = new HttpSourceReader(sourceName, columns).Read(contract.Optional("source"));
         var rules = ReadRules(contract.Required("rules"));
         new RuleChecker(sourceName, columns).Check(rules);
         return new DatasetContract(dataset, version, description, columns, csv, partitionBy, primaryKey, limits, threshold, rules, sourceName)
         {
             DatasetPosition = PositionOf(datasetNode),
             Serving = serving,
+            Source = source,
         };
     }
 

@@ -1,4 +1,5 @@
 using Lake.Contracts.Dqdl;
+using Lake.Contracts.Sources;
 
 namespace Lake.Contracts;
 
@@ -32,6 +33,9 @@ public sealed record DatasetContract(
 
     /// <summary>The DynamoDB table the valid rows are loaded into after each transform, or null when the dataset declares none.</summary>
     public ServingTable? Serving { get; init; }
+
+    /// <summary>The HTTP API the dataset is pulled from on a schedule, or null when only uploads fill it.</summary>
+    public HttpSource? Source { get; init; }
 
     /// <summary>Where the dataset's name is written, for errors about the whole contract.</summary>
     internal SourcePosition DatasetPosition { get; init; }

@@ -56,7 +56,7 @@ public class ContractErrorTests
     [InlineData("ColumnValues \"quantity\" > 0", "ColumnExpression \"quantity * prise\" > 0",
         "14:34: ColumnExpression names column 'prise', which the contract does not declare (columns: order_id, quantity, price, order_date)")]
     [InlineData("partitionBy: [order_date]", "partitonBy: [order_date]",
-        "9:1: unknown key 'partitonBy' in the contract (expected one of dataset, version, description, columns, csv, partitionBy, primaryKey, limits, quarantineThreshold, serving, rules)")]
+        "9:1: unknown key 'partitonBy' in the contract (expected one of dataset, version, description, columns, csv, partitionBy, primaryKey, limits, quarantineThreshold, serving, source, rules)")]
     [InlineData("type: string, nullable: false }", "type: string, nulable: false }",
         "5:37: unknown key 'nulable' in a column (expected one of name, type, nullable, description)")]
     [InlineData("name: price", "name: Order_ID",

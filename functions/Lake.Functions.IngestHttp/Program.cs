@@ -1,0 +1,5 @@
+using Lake.Functions.IngestHttp;
+using Lake.Lambda.Bootstrap;
+
+using var startup = new IngestHttpStartup(args);
+return await LambdaRuntime.RunAsync(startup.HandleAsync, startup.InitializeAsync);
