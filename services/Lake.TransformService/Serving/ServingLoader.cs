@@ -20,6 +20,9 @@ public sealed record ServingLoad(string Table, string ProcessedAt, long Items);
 /// </summary>
 public sealed class ServingLoader(IAmazonDynamoDB dynamo, UploadStatusStore status, IOptions<LakeOptions> lake, TimeProvider time)
 {
+    /// <summary>BatchWriteItem calls in flight at once for one upload.</summary>
+    private const int WriteConcurrency = 8;
+
     /// <returns>What was loaded, or null when the dataset declares no serving table or no row was valid.</returns>
     public async Task<ServingLoad?> LoadAsync(UploadId uploadId, DatasetContract contract, ConversionResult result, CancellationToken cancellationToken)
     {
@@ -34,13 +37,13 @@ public sealed class ServingLoader(IAmazonDynamoDB dynamo, UploadStatusStore stat
         await using var connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
         await connection.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("SET TimeZone = 'UTC'", cancellationToken);
-        long written = 0;
-        foreach (var partition in result.Partitions.Where(p => p.Files.Count > 0))
-        {
-            var rows = Rows(connection, contract, items.Columns, result.CuratedDirectory, partition, cancellationToken);
-            written += await new ServingTableWriter(dynamo).WriteAsync(table, rows.Select(values => items.Item(values, processedAt, uploadId.Value)), cancellationToken);
-        }
 
+        // One stream over every partition, so batches are full (25 items) and WriteConcurrency of them are in flight,
+        // instead of a partition's one or two batches at a time.
+        var rows = result.Partitions.Where(p => p.Files.Count > 0)
+            .SelectMany(partition => Rows(connection, contract, items.Columns, result.CuratedDirectory, partition, cancellationToken));
+        var written = await new ServingTableWriter(dynamo, concurrency: WriteConcurrency)
+            .WriteAsync(table, rows.Select(values => items.Item(values, processedAt, uploadId.Value)), cancellationToken);
         return new ServingLoad(table, processedAt, written);
     }
 

@@ -24,7 +24,7 @@ public sealed record PublishedUpload(string CuratedPrefix, string? QuarantineUri
 /// </summary>
 public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
 {
-    private const int ParallelUploads = 8;
+    private const int ParallelUploads = 16;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private BucketNames Buckets => lake.Value.Buckets;
@@ -44,19 +44,21 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
             [UploadMetadata.Dataset] = dataset,
             ["contract-version"] = contract.Version.ToString(CultureInfo.InvariantCulture),
         };
-        using var transfer = new TransferUtility(s3);
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken },
-            (file, ct) => new ValueTask(UploadAsync(transfer, Buckets.Curated, file.Key, file.Value, metadata, ct)));
-
+        // Every object of this attempt at once (small files: the time is round trips, not bytes).
         var quarantineKey = CuratedLayout.QuarantineKey(dataset, uploadId);
-        await PutOrDeleteAsync(transfer, Buckets.Quarantine, quarantineKey, result.QuarantineFile, metadata, cancellationToken);
         var keyFileKey = CuratedLayout.KeyFileKey(dataset, uploadId);
-        await PutOrDeleteAsync(transfer, Buckets.Curated, keyFileKey, result.KeyFile, metadata, cancellationToken);
+        IEnumerable<(string Bucket, string Key, string? File)> objects =
+        [
+            .. files.Select(f => (Buckets.Curated, f.Key, (string?)f.Value)),
+            (Buckets.Quarantine, quarantineKey, result.QuarantineFile),
+            (Buckets.Curated, keyFileKey, result.KeyFile),
+        ];
+        using var transfer = new TransferUtility(s3);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(objects, parallel, (o, ct) => new ValueTask(PutOrDeleteAsync(transfer, o.Bucket, o.Key, o.File, metadata, ct)));
 
-        foreach (var stale in previous.Except(files.Keys))
-        {
-            await s3.DeleteObjectAsync(Buckets.Curated, stale, cancellationToken);
-        }
+        // Only once all of them are durable: the previous attempt's files this one did not rewrite.
+        await Parallel.ForEachAsync(previous.Except(files.Keys), parallel, async (stale, ct) => await s3.DeleteObjectAsync(Buckets.Curated, stale, ct));
 
         await WriteManifestAsync(manifestKey, new UploadManifest(uploadId.Value, dataset, contract.Version, [.. files.Keys.Order(StringComparer.Ordinal)]), cancellationToken);
         return new PublishedUpload(
