@@ -82,6 +82,11 @@ public sealed class MotoServer : IAsyncDisposable
         start.ArgumentList.Add(options.Host);
         start.ArgumentList.Add("-p");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (options.StateFile is { } state)
+        {
+            start.ArgumentList.Add("--state");
+            start.ArgumentList.Add(state);
+        }
 
         var log = new StartupLog(options.Log);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

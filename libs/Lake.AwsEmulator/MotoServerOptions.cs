@@ -15,6 +15,12 @@ public sealed record MotoServerOptions
     /// <summary>How long to wait for it to answer HTTP before giving up.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where <c>lake_moto.py</c> keeps its state (<c>--state</c>): loaded at start, every acknowledged change written
+    /// before it is answered. Null starts it empty and keeps nothing (plain <c>moto_server</c> takes no state).
+    /// </summary>
+    public string? StateFile { get; init; }
+
     /// <summary>Receives each line the emulator writes (stdout and stderr); null discards them.</summary>
     public Action<string>? Log { get; init; }
 }
