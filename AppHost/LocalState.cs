@@ -30,9 +30,13 @@ internal sealed record LocalState(string Directory, string IngestApiKey, string 
             options.ConsoleKey is { Length: > 0 } console ? console : LoadOrCreateKey(directory, ConsoleKeyFile),
             LoadOrCreateKey(directory, QueryKeyFile),
             LoadOrCreateKey(directory, EmulatorSecretFile));
-        if (options.Clean && File.Exists(state.EmulatorState))
+        if (options.Clean)
         {
-            File.Delete(state.EmulatorState);
+            // lake_moto.py keeps one file per service next to the state file: moto-state.s3.pickle, ...
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory, Path.GetFileNameWithoutExtension(EmulatorStateFile) + ".*"))
+            {
+                File.Delete(file);
+            }
         }
 
         File.Delete(Path.Combine(directory, EndpointsFile)); // written again once the lake is up

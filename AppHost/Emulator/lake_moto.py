@@ -7,8 +7,10 @@ test:test, or LAKE_MOTO_CREDENTIALS=ACCESS:SECRET,...), in the Authorization hea
 signature is 403 SignatureDoesNotMatch, an expired URL 403 AccessDenied "Request has expired", an unknown key 403
 InvalidAccessKeyId, an unsigned request 403 AccessDenied, each in the service's error shape (S3's XML for S3).
 Only GET/HEAD of /moto-api (health, readiness) needs no signature. With --state FILE, the backends of the services
-Lake uses are loaded from FILE at start and written back (atomically) when the server stops on SIGTERM or SIGINT,
-and every --autosave seconds while requests keep coming, so even a crash of this process loses little.
+Lake uses are loaded at start from one file per service next to FILE (moto-state.s3.pickle, ...), and a request that
+changed a backend is answered only once that backend is written back (atomically, in rounds shared by concurrent
+requests), so a SIGKILL loses no acknowledged change: objects, messages sent, in flight or deleted, subscriptions,
+bucket notifications, tables and items survive it. SIGTERM or SIGINT saves everything and stops.
 The AppHost starts it; nothing else depends on it.
 """
 
@@ -44,7 +46,7 @@ except ImportError as error:  # pragma: no cover - reported to the AppHost
 
 # The services Lake uses; their state is what survives.
 SERVICES = ("s3", "sqs", "sns", "glue", "dynamodb")
-FORMAT = 1
+FORMAT = 2
 
 
 def _fresh(factory):
@@ -68,51 +70,142 @@ def _dumps(value):
     return buffer.getvalue()
 
 
-def save(path):
-    backends = {}
-    for service in SERVICES:
+def service_path(path, service):
+    """Each service's backends live in a file of their own next to PATH: moto-state.pickle -> moto-state.s3.pickle."""
+    root, ext = os.path.splitext(path)
+    return f"{root}.{service}{ext}"
+
+
+def save(path, services=SERVICES):
+    """Writes the backends of SERVICES, each to its own file, atomically (a SIGKILL leaves the old file or the new)."""
+    size = 0
+    with _SAVING:
+        size = _save(path, services)
+    return size
+
+
+_SAVING = threading.Lock()
+
+
+def _save(path, services):
+    size = 0
+    for service in services:
+        backends = {}
         for account, regions in list(get_backend(service).items()):
             for region, backend in list(regions.items()):
-                backends[(service, account, region)] = _dumps(backend)
-    state = {"format": FORMAT, "moto": moto.__version__, "saved": time.time(), "backends": backends}
-    temporary = f"{path}.tmp"
-    with open(temporary, "wb") as file:
-        pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-    return sum(len(blob) for blob in backends.values())
+                backends[(account, region)] = _dumps(backend)
+        state = {"format": FORMAT, "moto": moto.__version__, "saved": time.time(), "service": service, "backends": backends}
+        target = service_path(path, service)
+        temporary = f"{target}.tmp"
+        with open(temporary, "wb") as file:
+            pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+        size += sum(len(blob) for blob in backends.values())
+    return size
 
 
 def load(path):
-    if not os.path.exists(path):
+    restored, notes, newest = 0, [], None
+    for service in SERVICES:
+        target = service_path(path, service)
+        if not os.path.exists(target):
+            continue
+        try:
+            with open(target, "rb") as file:
+                state = pickle.load(file)
+            if state.get("format") != FORMAT or state.get("moto") != moto.__version__:
+                raise ValueError(f"format {state.get('format')} saved by moto {state.get('moto')}, this is moto {moto.__version__}")
+            for (account, region), blob in state["backends"].items():
+                dict.__setitem__(get_backend(service)[account], region, pickle.loads(blob))
+            restored += len(state["backends"])
+            newest = max(newest or 0, state["saved"])
+        except Exception as error:  # a state we cannot read must not stop the emulator
+            kept = f"{target}.unreadable"
+            os.replace(target, kept)
+            notes.append(f"{service} not restored ({error}); it starts empty, the old file is kept as {kept}")
+    if newest is None and not notes:
         return "no saved state: starting empty"
-    try:
-        with open(path, "rb") as file:
-            state = pickle.load(file)
-        if state.get("format") != FORMAT or state.get("moto") != moto.__version__:
-            raise ValueError(f"saved by moto {state.get('moto')}, this is moto {moto.__version__}")
-        for (service, account, region), blob in state["backends"].items():
-            dict.__setitem__(get_backend(service)[account], region, pickle.loads(blob))
-    except Exception as error:  # a state we cannot read must not stop the emulator
-        kept = f"{path}.unreadable"
-        os.replace(path, kept)
-        return f"saved state not restored ({error}); starting empty, the old file is kept as {kept}"
-    saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(state["saved"]))
-    return f"restored {len(state['backends'])} service backends saved {saved}"
+    saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(newest)) if newest else "never"
+    return "; ".join([f"restored {restored} service backends saved up to {saved}", *notes])
 
 
-class ChangeTracker:
-    """WSGI middleware noting that requests arrived since the last save."""
+# Actions that read and change nothing; every other request may change a backend.
+READ_PREFIXES = ("Get", "List", "Describe", "Query", "Scan", "BatchGet", "Search", "Head")
 
-    def __init__(self, app):
-        self.app = app
-        self.dirty = False
+
+def changed_services(environ):
+    """The services whose backends a request may have changed (S3 and SNS deliver to SQS), or none for a read."""
+    service = environ.get(SERVICE_MARK)
+    if service not in SERVICES:
+        return ()
+    method = environ.get("REQUEST_METHOD", "GET")
+    if service == "s3":
+        return () if method in ("GET", "HEAD", "OPTIONS") else ("s3", "sqs", "sns")
+    action = (environ.get("HTTP_X_AMZ_TARGET") or "").rpartition(".")[2]
+    if action.startswith(READ_PREFIXES):
+        return ()
+    return (service, "sqs") if service == "sns" else (service,)
+
+
+class Durability:
+    """WSGI middleware that answers a request which changed state only once that state is on disk.
+
+    Group commit: a saver thread writes every service changed since its last round, and each changed request waits
+    for the first round that began after it finished. A SIGKILL therefore loses no acknowledged change (a message
+    sent, received or deleted, an object put, a subscription or notification made); what it can lose is a request
+    whose answer was never sent, which the client retries as it would against AWS."""
+
+    def __init__(self, app, path, timeout=60):
+        self.app, self.path, self.timeout = app, path, timeout
+        self.condition = threading.Condition()
+        self.changed = 0  # sequence number of the last change
+        self.saved = 0  # every change up to this sequence number is on disk
+        self.dirty = set()
+        self.stopping = False
 
     def __call__(self, environ, start_response):
-        if not environ.get("PATH_INFO", "").startswith("/moto-api"):
-            self.dirty = True
-        return self.app(environ, start_response)
+        body = self.app(environ, start_response)
+        services = changed_services(environ)
+        if not services:
+            return body
+        chunks = list(body)  # moto has done the work; what it answers waits for the save
+        if hasattr(body, "close"):
+            body.close()
+        with self.condition:
+            self.changed += 1
+            mine = self.changed
+            self.dirty.update(services)
+            self.condition.notify_all()
+            if not self.condition.wait_for(lambda: self.saved >= mine or self.stopping, self.timeout):
+                print(f"lake_moto: a change waited {self.timeout}s for its save", file=sys.stderr, flush=True)
+        return chunks
+
+    def run(self):
+        """The saver thread: a round per batch of changes; a failed round (a backend changed mid-pickle) is retried."""
+        while True:
+            with self.condition:
+                self.condition.wait_for(lambda: self.changed > self.saved or self.stopping)
+                if self.stopping:
+                    return
+                target, services, self.dirty = self.changed, self.dirty, set()
+            try:
+                save(self.path, sorted(services))
+            except Exception as error:  # a request changed a backend while it was pickled: save it again
+                with self.condition:
+                    self.dirty.update(services)
+                print(f"lake_moto: save retried ({type(error).__name__}: {error})", file=sys.stderr, flush=True)
+                time.sleep(0.01)
+                continue
+            with self.condition:
+                self.saved = max(self.saved, target)
+                self.condition.notify_all()
+
+    def stop(self):
+        with self.condition:
+            self.stopping = True
+            self.condition.notify_all()
 
 
 # --- The SigV4 gate ------------------------------------------------------------------------------------------------
@@ -227,6 +320,7 @@ class SigV4Gate:
                 self.authorize(request, environ)
         except Refusal as refusal:
             return self.refuse(environ, start_response, refusal)
+        environ[SERVICE_MARK] = request.service
         if request.service == "s3" and method in ("PUT", "POST") and (environ.get("CONTENT_TYPE") or "").lower().startswith(FORM_TYPES):
             # S3 stores a PUT's body whatever its Content-Type; moto would parse a form type as a form and lose it.
             environ[FORM_MARK] = environ["CONTENT_TYPE"]
@@ -350,6 +444,7 @@ class SigV4Gate:
 
 
 FORM_MARK = "lake.form_content_type"
+SERVICE_MARK = "lake.service"
 
 
 def _drain(environ, limit=64 * 1024 * 1024):
@@ -425,7 +520,6 @@ def main():
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=4566)
     parser.add_argument("--state", help="file the state is loaded from and saved to")
-    parser.add_argument("--autosave", type=float, default=30, help="seconds between saves while requests arrive")
     parser.add_argument("--credentials", action="append", default=[],
                         help="ACCESS:SECRET accepted as a signing key (repeatable, or comma-separated); default test:test")
     parser.add_argument("--principal", action="append", default=[],
@@ -443,34 +537,24 @@ def main():
     credentials = parse_credentials(args.credentials or [os.environ.get("LAKE_MOTO_CREDENTIALS") or "test:test"])
     policies = parse_principals(args.principal, args.template, args.parameter, args.region, credentials)
     _keep_form_bodies()
-    app = ChangeTracker(SigV4Gate(LakeDispatcher(create_backend_app), credentials, policies=policies))
-    server = make_server(args.host, args.port, app, threaded=True)
-    stopping = threading.Event()
+    app = SigV4Gate(LakeDispatcher(create_backend_app), credentials, policies=policies)
+    durability = Durability(app, args.state) if args.state else None
+    server = make_server(args.host, args.port, durability or app, threaded=True)
 
     def stop(signum, frame):
-        stopping.set()
         threading.Thread(target=server.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-
-    def autosave():
-        while not stopping.wait(args.autosave):
-            if app.dirty:
-                app.dirty = False
-                try:
-                    save(args.state)
-                except Exception as error:  # a request changed a backend mid-save: the next round catches up
-                    app.dirty = True
-                    print(f"lake_moto: autosave skipped ({error})", file=sys.stderr, flush=True)
-
-    if args.state and args.autosave > 0:
-        threading.Thread(target=autosave, daemon=True).start()
+    if durability:
+        threading.Thread(target=durability.run, daemon=True, name="saver").start()
 
     print(f"lake_moto: moto {moto.__version__} listening on http://{args.host}:{args.port}, "
-          f"SigV4 checked for {len(credentials)} key(s), {len(policies)} with least privilege", flush=True)
+          f"SigV4 checked for {len(credentials)} key(s), {len(policies)} with least privilege"
+          f"{', every change saved before it is answered' if args.state else ''}", flush=True)
     server.serve_forever()
-    if args.state:
+    if durability:
+        durability.stop()
         size = save(args.state)
         print(f"lake_moto: state saved to {args.state} ({size} bytes)", flush=True)
 

@@ -82,6 +82,12 @@ public sealed class MotoServer : IAsyncDisposable
         start.ArgumentList.Add(options.Host);
         start.ArgumentList.Add("-p");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (options.StateFile is { } state)
+        {
+            start.ArgumentList.Add("--state");
+            start.ArgumentList.Add(state);
+        }
+
         foreach (var argument in options.Arguments)
         {
             start.ArgumentList.Add(argument);

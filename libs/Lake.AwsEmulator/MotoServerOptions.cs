@@ -15,6 +15,12 @@ public sealed record MotoServerOptions
     /// <summary>How long to wait for it to answer HTTP before giving up.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where <c>lake_moto.py</c> keeps its state (<c>--state</c>): loaded at start, every acknowledged change written
+    /// before it is answered. Null starts it empty and keeps nothing (plain <c>moto_server</c> takes no state).
+    /// </summary>
+    public string? StateFile { get; init; }
+
     /// <summary>Arguments after <c>-H HOST -p PORT</c>, for a wrapper such as <c>lake_moto.py</c> (e.g. <c>--principal</c>).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
