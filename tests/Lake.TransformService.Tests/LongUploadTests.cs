@@ -10,10 +10,10 @@ namespace Lake.TransformService.Tests;
 [Trait("Category", "Slow")]
 public sealed class LongUploadTests(EmulatorFixture emulator) : TransformServiceTest(emulator, Settings)
 {
-    private const int VisibilityTimeoutSeconds = 2;
+    private const int VisibilityTimeoutSeconds = 3;
 
     // A second poller that would take the message the moment it became visible, and a slower conversion. No serving
-    // table: its BatchWriteItem calls would keep moto so busy that a 2-second heartbeat comes late.
+    // table: its BatchWriteItem calls would keep moto so busy that a heartbeat comes late.
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Lake__Queues__Transform__VisibilityTimeoutSeconds"] = $"{VisibilityTimeoutSeconds}",
