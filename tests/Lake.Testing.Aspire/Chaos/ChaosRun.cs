@@ -40,11 +40,13 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
         var files = Enumerable.Range(0, uploads).Select(i => ChaosFiles.For(run, i)).ToArray();
         var inbox = await SubscribeInboxAsync();
 
-        // Kill k happens when a random share of the uploads has been sent; the targets take turns.
+        // Kill k begins once a random number of uploads has been sent (uploads go on during it, the rest wait for it to
+        // begin); the targets take turns.
         var killAt = Enumerable.Range(0, kills).Select(_ => random.Next(uploads / 10, uploads)).Order().ToArray();
         var killer = new ChaosKiller(lake);
         var killed = new List<string>();
         var sent = 0;
+        var issued = 0; // kills begun: uploads do not run more than a few past the next kill's moment before it begins
         var ids = new string?[uploads];
         var clock = Stopwatch.StartNew();
         using var ingest = new IngestApiClient(lake.Url("ingest-api"), lake.IngestApiKey);
@@ -59,6 +61,8 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
                 }
 
                 var target = ChaosKiller.Targets[k % ChaosKiller.Targets.Length];
+                await Task.Delay(random.Next(0, 3000), cancellationToken); // somewhere in the work those uploads started
+                Interlocked.Increment(ref issued);
                 var tree = await killer.KillAsync(target, cancellationToken);
                 lock (killed)
                 {
@@ -74,6 +78,11 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
         {
             for (var i = Interlocked.Increment(ref next); i < uploads; i = Interlocked.Increment(ref next))
             {
+                while (Volatile.Read(ref issued) is var k && k < kills && i >= killAt[k] + Parallel)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+
                 ids[i] = await UploadWithRetriesAsync(ingest, files[i], cancellationToken);
                 Interlocked.Increment(ref sent);
             }
