@@ -77,29 +77,7 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         // the Athena workgroup is the query service itself locally: the template has it, the provisioner does not.
         Assert.Equal(1, resources["AWS::Athena::WorkGroup"]);
         Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
-            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1
-            - resources.GetValueOrDefault("AWS::Scheduler::Schedule") - resources.GetValueOrDefault("AWS::IAM::Role"));
-    }
-
-    [Fact]
-    public async Task TemplateSchedulesEveryHttpSourceOfTheContractsAsTheLocalSchedulerDoes()
-    {
-        var resources = (await DecodeTemplateAsync()).GetProperty("Resources").EnumerateObject().ToList();
-        var schedules = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Scheduler::Schedule")
-            .Select(r => r.Value.GetProperty("Properties"))
-            .ToDictionary(p => JsonDocument.Parse(p.GetProperty("Target").GetProperty("Input").GetString()!).RootElement.GetProperty("dataset").GetString()!);
-        var sources = Lake.Contracts.ContractCatalog.LoadDirectory(Path.Combine(RepoPaths.Root, "contracts")).Values.Where(c => c.Source is not null).ToList();
-
-        Assert.NotEmpty(sources);
-        Assert.Equal(sources.Select(c => c.Dataset).Order(), schedules.Keys.Order());
-        foreach (var contract in sources)
-        {
-            var schedule = schedules[contract.Dataset];
-            Assert.Equal(contract.Source!.Schedule.Text, schedule.GetProperty("ScheduleExpression").GetString());
-            Assert.Equal("UTC", schedule.GetProperty("ScheduleExpressionTimezone").GetString());
-            Assert.Equal("<aws.scheduler.scheduled-time>", JsonDocument.Parse(schedule.GetProperty("Target").GetProperty("Input").GetString()!).RootElement.GetProperty("scheduledTime").GetString());
-            Assert.Equal(0, schedule.GetProperty("Target").GetProperty("RetryPolicy").GetProperty("MaximumRetryAttempts").GetInt32());
-        }
+            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1);
     }
 
     [Fact]
