@@ -2,6 +2,7 @@ using Lake.AppHost;
 using Lake.AppHost.Aws;
 using Lake.AppHost.Lambda;
 using Lake.AppHost.Lifecycle;
+using Lake.AppHost.Scheduling;
 
 // The lake's resource graph, in start order: each resource waits for what it needs.
 if (CommandLine.WantsHelp(args))
@@ -29,6 +30,8 @@ try
         .WithLakeNames(lake)
         .WithSQSEventSource(lake.Names.Queues.Validate.Name, batchSize: 10, reportBatchItemFailures: true)
         .WithTimeout(60);
+
+    builder.AddScheduledIngestion(lake, aws, lambda);
 
     var ingest = builder.AddProject<Projects.Lake_IngestApi>("ingest-api")
         .WithHttpEndpoint(ports.Port(ports.IngestApi)).WithHttpHealthCheck("/health")

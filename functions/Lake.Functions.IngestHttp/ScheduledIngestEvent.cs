@@ -32,6 +32,7 @@ public sealed record IngestRunResult(
     public const string AlreadyIngested = "already-ingested";
     public const string Empty = "empty";
     public const string Failed = "failed";
+    public const string Skipped = "skipped";
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

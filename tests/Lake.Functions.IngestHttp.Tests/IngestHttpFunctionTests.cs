@@ -176,6 +176,16 @@ public sealed class IngestHttpFunctionTests(EmulatorFixture emulator, ShopApiFix
         Assert.Contains("No dataset contract named 'customers' declares an HTTP source (datasets with one: orders)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnEventWithoutADatasetIsSkippedAndFetchesNothing()
+    {
+        var result = await Function("&fault=http500").HandleAsync(new ScheduledIngestEvent(), new TestContext(), CancellationToken.None);
+
+        Assert.Equal(IngestRunResult.Skipped, result.Outcome);
+        Assert.StartsWith("the event names no dataset", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(await _alerts.ReceiveAsync());
+    }
+
     private Task<IngestRunResult> RunAsync(string query, int? timeoutSeconds = null) =>
         Function(query, timeoutSeconds).HandleAsync(new ScheduledIngestEvent { Dataset = "orders", ScheduledTime = Scheduled }, new TestContext(), CancellationToken.None);
 

@@ -43,6 +43,8 @@ public class AspireLake : IAsyncLifetime
         [
             $"--AppHost:StateDirectory={_state}",
             .. AppHostProcess.FreePorts,
+            // The schedules do not fire on their own in a test's lake (a shop-api window would join its orders).
+            "--Lake:Scheduler:Paused=true",
             .. LakeEnvironment.Of(Options).Select(e => $"--{e.Key.Replace("__", ":", StringComparison.Ordinal)}={e.Value}"),
         ];
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
