@@ -27,7 +27,7 @@ try
         .WaitForCompletion(provisioner);
 
     lambda.AddLambdaFunction<Projects.Lake_Functions_Validate>("validate")
-        .WithLakeNames(lake)
+        .WithLakeNames(lake).WithOwnAwsKey(aws)
         .WithSQSEventSource(lake.Names.Queues.Validate.Name, batchSize: 10, reportBatchItemFailures: true)
         .WithTimeout(60);
 

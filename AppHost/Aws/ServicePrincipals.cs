@@ -11,11 +11,16 @@ namespace Lake.AppHost.Aws;
 /// </summary>
 internal static class ServicePrincipals
 {
-    /// <summary>Resource name → the template's policy it runs under. The Lambda emulator polls with its function's.</summary>
+    /// <summary>
+    /// Resource name → the template's policy it runs under. Each function signs with its own key (its execution role);
+    /// the Lambda emulator polls the validate queue for its event source, which on AWS uses the function's role.
+    /// </summary>
     private static readonly Dictionary<string, string> Policies = new(StringComparer.Ordinal)
     {
         ["ingest-api"] = "IngestApiPolicy",
         ["lambda-emulator"] = "ValidateFunctionPolicy",
+        ["validate"] = "ValidateFunctionPolicy",
+        ["ingest-http"] = "IngestHttpFunctionPolicy",
         ["transform"] = "TransformPolicy",
         ["query"] = "QueryPolicy",
         ["lake-console"] = "ConsolePolicy",
@@ -29,6 +34,21 @@ internal static class ServicePrincipals
             ? ("LAKE" + resource.Replace("lake-", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant(),
                Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(state.EmulatorSecret), Encoding.UTF8.GetBytes(resource))))
             : null;
+
+    /// <summary>
+    /// A Lambda function's own key, set in its environment (which the Lambda emulator gives the function's processes in
+    /// place of its own), as Lambda gives a function its execution role's credentials.
+    /// </summary>
+    public static IResourceBuilder<T> WithOwnAwsKey<T>(this IResourceBuilder<T> function, AwsTarget aws)
+        where T : IResourceWithEnvironment
+    {
+        if (aws.LeastPrivilege is { } state && For(function.Resource.Name, state) is var (key, secret))
+        {
+            function.WithEnvironment("AWS_ACCESS_KEY_ID", key).WithEnvironment("AWS_SECRET_ACCESS_KEY", secret);
+        }
+
+        return function;
+    }
 
     /// <summary>The emulator's arguments binding each service's key to its policy, with the template's parameters.</summary>
     public static IEnumerable<string> EmulatorArguments(LakeSettings lake)

@@ -24,7 +24,7 @@ internal static class ScheduledIngestionExtensions
         var shopUrl = shop.GetEndpoint("http");
 
         lambda.AddLambdaFunction<Projects.Lake_Functions_IngestHttp>("ingest-http")
-            .WithLakeNames(lake)
+            .WithLakeNames(lake).WithOwnAwsKey(aws)
             .WithEnvironment("Lake__Sources__orders__Url", ReferenceExpression.Create($"{shopUrl}/v1/orders?since={{window.start}}&until={{window.end}}&page_size=100"))
             .WithTimeout(300);
         lambda.WaitFor(shop);

@@ -76,9 +76,9 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         // Alarms are evaluated locally by the transform service, not provisioned (TemplateDeclaresTheAlarmsOfAlarmsYaml);
         // the Athena workgroup is the query service itself locally: the template has it, the provisioner does not.
         Assert.Equal(1, resources["AWS::Athena::WorkGroup"]);
-        // One managed policy per service (ingest API, validate, transform, query, console): the emulator enforces them
-        // for the services' keys (AppHost/Emulator/lake_policy.py); nothing provisions them locally.
-        Assert.Equal(5, resources["AWS::IAM::ManagedPolicy"]);
+        // One managed policy per service and function (ingest API, validate, ingest-http, transform, query, console):
+        // the emulator enforces them for their keys (AppHost/Emulator/lake_policy.py); nothing provisions them locally.
+        Assert.Equal(6, resources["AWS::IAM::ManagedPolicy"]);
         Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
             resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1 - resources["AWS::IAM::ManagedPolicy"]);
     }
