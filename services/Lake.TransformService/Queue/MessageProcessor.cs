@@ -22,6 +22,7 @@ public sealed class MessageProcessor(
     IAmazonSQS sqs,
     UploadTransformer transformer,
     UploadReports reports,
+    DatasetLocks locks,
     QueueAddresses addresses,
     IOptions<TransformOptions> options,
     IOptions<LakeOptions> lake,
@@ -40,7 +41,10 @@ public sealed class MessageProcessor(
                 {
                     key = objectKey;
                     logger.LogInformation("Transforming {Key} (message {MessageId}, receive {ReceiveCount})", objectKey, message.MessageId, receiveCount);
-                    await transformer.TransformAsync(bucket, objectKey, stopping);
+                    using (await locks.AcquireAsync(objectKey.Split('/')[0], stopping))
+                    {
+                        await transformer.TransformAsync(bucket, objectKey, stopping);
+                    }
                 }
             }
 
