@@ -26,7 +26,8 @@ public sealed class StateTests : IDisposable
             Assert.Equal(0, await first.StopAsync());
         }
 
-        Assert.True(File.Exists(Path.Combine(_state, "moto-state.pickle")), "the emulator saved its state as it stopped");
+        // lake_moto.py keeps one file per service next to --state (moto-state.s3.pickle, ...).
+        Assert.True(Directory.EnumerateFiles(_state, "moto-state.*.pickle").Any(), "the emulator saved its state as it stopped");
 
         await using (var second = await StartAsync())
         {
