@@ -18,10 +18,16 @@ public sealed class ApiKeySchemeOptions : AuthenticationSchemeOptions
     public IReadOnlyList<string> Keys { get; set; } = [];
 
     /// <summary>Why a presented key fails authentication (logged).</summary>
-    public string InvalidKeyReason { get; set; } = "";
+    public string InvalidKeyReason { get; set; } = $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key.";
 
-    /// <summary>The 401 problem; its argument says whether a key was presented.</summary>
-    public Action<ProblemDetails, bool> Challenge { get; set; } = (_, _) => { };
+    /// <summary>The 401 problem; its argument says whether a key was presented. By default: what to send, or that it is wrong.</summary>
+    public Action<ProblemDetails, bool> Challenge { get; set; } = (problem, presented) =>
+    {
+        problem.Title = "Unauthorized";
+        problem.Detail = presented
+            ? $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key."
+            : $"Send an API key in the {ApiKeyAuthenticationHandler.HeaderName} header.";
+    };
 }
 
 /// <summary>
@@ -70,13 +76,13 @@ public static class ApiKeyAuthenticationExtensions
     /// (bound and validated by the service) when a request first needs them.
     /// </summary>
     public static AuthenticationBuilder AddApiKeyAuthentication<TSettings>(
-        this IServiceCollection services, Func<TSettings, IReadOnlyList<string>> keys, Action<ApiKeySchemeOptions> configure)
+        this IServiceCollection services, Func<TSettings, IReadOnlyList<string>> keys, Action<ApiKeySchemeOptions>? configure = null)
         where TSettings : class
     {
         services.AddOptions<ApiKeySchemeOptions>(ApiKeyAuthenticationHandler.SchemeName)
             .Configure<IOptions<TSettings>>((scheme, settings) =>
             {
-                configure(scheme);
+                configure?.Invoke(scheme);
                 scheme.Keys = keys(settings.Value);
             });
         return services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -24,17 +24,7 @@ public static class IngestApiExtensions
             new ContractDatasetCatalog(ContractCatalog.Load(sp.GetRequiredService<IOptions<LakeOptions>>().Value.ContractsDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UploadIssuer>();
-        builder.Services.AddApiKeyAuthentication<IngestOptions>(ingest => ingest.ApiKeys, scheme =>
-        {
-            scheme.InvalidKeyReason = $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key.";
-            scheme.Challenge = (problem, presented) =>
-            {
-                problem.Title = "Unauthorized";
-                problem.Detail = presented
-                    ? $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key."
-                    : $"Send an API key in the {ApiKeyAuthenticationHandler.HeaderName} header.";
-            };
-        });
+        builder.Services.AddApiKeyAuthentication<IngestOptions>(ingest => ingest.ApiKeys);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -17,17 +17,7 @@ public static class SchedulerExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<FunctionInvoker>(http => http.Timeout = TimeSpan.FromMinutes(15));
         builder.Services.AddHostedService<ScheduleWorker>();
-        builder.Services.AddApiKeyAuthentication<SchedulerOptions>(scheduler => scheduler.ApiKeys, scheme =>
-        {
-            scheme.InvalidKeyReason = $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key.";
-            scheme.Challenge = (problem, presented) =>
-            {
-                problem.Title = "Unauthorized";
-                problem.Detail = presented
-                    ? $"The {ApiKeyAuthenticationHandler.HeaderName} header holds no valid key."
-                    : $"Send an API key in the {ApiKeyAuthenticationHandler.HeaderName} header.";
-            };
-        });
+        builder.Services.AddApiKeyAuthentication<SchedulerOptions>(scheduler => scheduler.ApiKeys);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         return builder;
