@@ -3,6 +3,7 @@ using Lake.AppHost.Aws;
 using Lake.AppHost.Lambda;
 using Lake.AppHost.Lifecycle;
 using Lake.AppHost.Scheduling;
+using Lake.AppHost.Seeding;
 
 // The lake's resource graph, in start order: each resource waits for what it needs.
 if (CommandLine.WantsHelp(args))
@@ -37,7 +38,6 @@ try
         .WithHttpEndpoint(ports.Port(ports.IngestApi)).WithHttpHealthCheck("/health")
         .WithAws(aws).WithLakeNames(lake)
         .WithEnvironment("IngestApi__ApiKeys__0", lake.State.IngestApiKey)
-        .WithSeedCommand(lake)
         .WaitForCompletion(provisioner);
 
     var transform = builder.AddProject<Projects.Lake_TransformService>("transform")
@@ -66,7 +66,8 @@ try
         .WaitFor(query)
         .WaitForCompletion(provisioner);
 
-    builder.AddRestartPolicy(provisioner.Resource);
+    var seed = builder.AddSeed(lake, ingest, lambda, transform);
+    builder.AddRestartPolicy(provisioner.Resource, seed.Resource);
     builder.AddOrderlyStop();
     builder.AddProjectDefaults(otlpTimeout: TimeSpan.FromSeconds(1));
     builder.AddLakeSummary(lake, aws, lambda, ingest, transform, query, console);

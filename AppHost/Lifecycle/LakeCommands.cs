@@ -1,25 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lake.AppHost.Seeding;
 
 namespace Lake.AppHost.Lifecycle;
 
-/// <summary>The lake's commands in the dashboard: "Upload seed data" (ingest-api) and "Redrive dead letters" (lake-console).</summary>
+/// <summary>The lake console's "Redrive dead letters" command in the dashboard ("Upload seed data" is the seed resource's).</summary>
 internal static class LakeCommands
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
-
-    public static IResourceBuilder<ProjectResource> WithSeedCommand(this IResourceBuilder<ProjectResource> ingest, LakeSettings lake)
-    {
-        var endpoint = ingest.GetEndpoint("http");
-        return ingest.WithCommand("upload-seed-data", "Upload seed data", async context =>
-        {
-            var output = new StringWriter();
-            await new SeedUploader(Http, new Uri(endpoint.Url), lake.State.IngestApiKey, output).RunAsync(lake.SeedDirectory, context.CancellationToken);
-            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return CommandResults.Success(lines.LastOrDefault()?.Trim() ?? "no seed files");
-        }, new CommandOptions { Description = $"Uploads {lake.SeedDirectory} through the ingest API", IconName = "ArrowUpload", UpdateState = HealthyOnly });
-    }
 
     public static IResourceBuilder<ProjectResource> WithRedriveCommand(this IResourceBuilder<ProjectResource> console, LakeSettings lake)
     {
@@ -45,7 +32,7 @@ internal static class LakeCommands
         }, new CommandOptions { Description = "Moves both dead-letter queues' messages back to their work queues", IconName = "ArrowRedo", UpdateState = HealthyOnly });
     }
 
-    private static ResourceCommandState HealthyOnly(UpdateCommandStateContext context) =>
+    public static ResourceCommandState HealthyOnly(UpdateCommandStateContext context) =>
         context.ResourceSnapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
             ? ResourceCommandState.Enabled
             : ResourceCommandState.Disabled;

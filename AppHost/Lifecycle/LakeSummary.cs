@@ -9,7 +9,7 @@ namespace Lake.AppHost.Lifecycle;
 
 /// <summary>
 /// Once every resource is healthy: prints the summary (dashboard login, each resource's URL, the keys, the AWS CLI),
-/// writes <c>&lt;state&gt;/lake.json</c> for the <c>lake</c> CLI, and with <c>--seed</c> uploads <c>seed-data/</c>.
+/// and writes <c>&lt;state&gt;/lake.json</c> for the <c>lake</c> CLI.
 /// </summary>
 internal sealed class LakeSummary(
     LakeSettings lake, AwsTarget aws, IReadOnlyList<IResourceWithEndpoints> services,
@@ -23,7 +23,7 @@ internal sealed class LakeSummary(
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         try
         {
-            foreach (var resource in model.Resources.Where(r => r is not ParameterResource && !IsDashboard(r)))
+            foreach (var resource in model.Resources.Where(r => r is not ParameterResource && !IsDashboard(r) && r.Name != SeedResource.Name))
             {
                 if (notifications.TryGetCurrentState(resource.Name, out var initial) && initial.Snapshot.IsHidden)
                 {
@@ -53,18 +53,13 @@ internal sealed class LakeSummary(
             };
             WriteEndpoints(urls, dashboard, awsEndpoint);
             Print(urls, dashboard, awsEndpoint);
-            if (lake.Options.Seed)
-            {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-                await new SeedUploader(http, new Uri(urls["ingest-api"]), lake.State.IngestApiKey, Console.Out).RunAsync(lake.SeedDirectory, stopping.Token);
-            }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
+        catch (IOException ex)
         {
-            Console.Error.WriteLine($"  seed: failed: {ex.Message}");
+            Console.Error.WriteLine($"  lake.json: not written: {ex.Message}");
         }
     }
 

@@ -34,6 +34,24 @@ public sealed partial class UploadTests(CliLake lake, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WithExpectRejectionsARejectedAndARefusedFileCountAsDoneButTheTableStillSaysSo()
+    {
+        var batch = CopySeeds("batch-expected", RepoPaths.OrdersSeed("valid", "orders-2024-02.csv"),
+            RepoPaths.OrdersSeed("invalid", "semicolon-delimiter.csv"), RepoPaths.OrdersSeed("invalid", "empty.csv"));
+
+        var result = await lake.RunAsync("upload", $"{batch}/*.csv", "--dataset", "orders", "--expect-rejections");
+
+        output.WriteLine(LakeTool.Printed(result));
+
+        Assert.True(result.ExitCode == 0, LakeTool.Printed(result) + lake.ServiceOutput());
+        Assert.Contains("3 file(s): 3 ok, 0 not", result.Stdout, StringComparison.Ordinal);
+        var ids = UploadIds(result.Stdout);
+        Assert.Equal(["orders-2024-02.csv", "semicolon-delimiter.csv"], ids.Keys.Order());
+        Assert.Equal(UploadStage.Rejected, (await lake.Status.GetAsync(UploadId.Parse(ids["semicolon-delimiter.csv"])))!.Stage);
+        Assert.Contains("Refused", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FilesThatAllReachTheCatalogEndTheRunWithExitCodeZero()
     {
         var file = CopySeeds("batch-valid", RepoPaths.OrdersSeed("valid", "orders-2024-03.csv"));
