@@ -32,6 +32,7 @@ public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium)
         await _page.GotoAsync(new Uri(lake.Dashboard, "/").ToString());
         var rows = _page.GetByRole(AriaRole.Row);
         await Assertions.Expect(rows.Filter(new() { HasText = "lake-console" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await _page.SetViewportSizeAsync(1280, 820); // every resource row in view for the README's picture
         await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lake-dashboard-resources.png"), FullPage = true });
 
         foreach (var name in AspireLake.Resources)
