@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lake.AppHost.Aws;
+using Lake.AppHost.Scheduling;
 using Lake.AppHost.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,13 @@ internal sealed class LakeSummary(
             }
 
             var urls = services.ToDictionary(s => s.Name, s => s.GetEndpoint("http").Url);
+            // Scheduled ingestion's own resources (Scheduling/ScheduledIngestionExtensions.cs), after the core services.
+            foreach (var resource in model.Resources.OfType<IResourceWithEndpoints>()
+                .Where(r => r.Name is ScheduledIngestionExtensions.ShopApi or ScheduledIngestionExtensions.Scheduler))
+            {
+                urls.TryAdd(resource.Name, resource.GetEndpoint("http").Url);
+            }
+
             var dashboard = DashboardUrl(model, configuration);
             var awsEndpoint = aws.Endpoint switch
             {
@@ -108,6 +116,11 @@ internal sealed class LakeSummary(
         }
 
         output.WriteLine($"  validate         (runs in lambda-emulator)");
+        if (model.Resources.Any(r => r.Name == ScheduledIngestionExtensions.IngestHttp))
+        {
+            output.WriteLine($"  {ScheduledIngestionExtensions.IngestHttp,-16} (runs in lambda-emulator; the scheduler invokes it, or its Run now command)");
+        }
+
         output.WriteLine($"  API key: {lake.State.IngestApiKey}");
         output.WriteLine($"  query key:   {lake.State.QueryApiKey}   (x-api-key for {urls["query"]}/v1/query)");
         output.WriteLine($"  console key: {lake.State.ConsoleKey}   ({urls["lake-console"]}/login?key={lake.State.ConsoleKey})");

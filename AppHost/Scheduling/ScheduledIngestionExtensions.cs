@@ -14,23 +14,27 @@ namespace Lake.AppHost.Scheduling;
 /// </summary>
 internal static class ScheduledIngestionExtensions
 {
+    public const string ShopApi = "shop-api";
+    public const string IngestHttp = "ingest-http";
+    public const string Scheduler = "scheduler";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
 
     public static IResourceBuilder<ProjectResource> AddScheduledIngestion(
         this IDistributedApplicationBuilder builder, LakeSettings lake, AwsTarget aws, IResourceBuilder<ProjectResource> lambda)
     {
-        var shop = builder.AddProject<Projects.Lake_ShopApi>("shop-api")
+        var shop = builder.AddProject<Projects.Lake_ShopApi>(ShopApi)
             .WithHttpEndpoint().WithHttpHealthCheck("/health");
         var shopUrl = shop.GetEndpoint("http");
 
-        lambda.AddLambdaFunction<Projects.Lake_Functions_IngestHttp>("ingest-http")
+        lambda.AddLambdaFunction<Projects.Lake_Functions_IngestHttp>(IngestHttp)
             .WithLakeNames(lake).WithOwnAwsKey(aws)
             .WithEnvironment("Lake__Sources__orders__Url", ReferenceExpression.Create($"{shopUrl}/v1/orders?since={{window.start}}&until={{window.end}}&page_size=100"))
             .WithTimeout(300);
         lambda.WaitFor(shop);
 
         var key = "lake-" + Guid.NewGuid().ToString("N");
-        var scheduler = builder.AddProject<Projects.Lake_Scheduler>("scheduler")
+        var scheduler = builder.AddProject<Projects.Lake_Scheduler>(Scheduler)
             .WithHttpEndpoint().WithHttpHealthCheck("/health")
             .WithAws(aws).WithLakeNames(lake)
             .WithEnvironment("Scheduler__LambdaEndpoint", lambda.GetEndpoint("http"))

@@ -80,8 +80,49 @@ public sealed class InfraTemplateTests(EmulatorFixture emulator)
         // the emulator enforces them for their keys (AppHost/Emulator/lake_policy.py); nothing provisions them locally.
         Assert.Equal(6, resources["AWS::IAM::ManagedPolicy"]);
         Assert.Equal(report.Resources.Count - Reported(ResourceKinds.BucketNotification) - Reported(ResourceKinds.Subscription),
-            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1 - resources["AWS::IAM::ManagedPolicy"]);
+            resources.Values.Sum() - resources.GetValueOrDefault("AWS::CloudWatch::Alarm") - 1 - resources["AWS::IAM::ManagedPolicy"]
+            - resources.GetValueOrDefault("AWS::Scheduler::Schedule") - resources.GetValueOrDefault("AWS::IAM::Role"));
+        // Schedules are the scheduler service locally (TemplateSchedulesEveryHttpSourceOfTheContracts), with one invoke role.
+        Assert.Equal(1, resources["AWS::IAM::Role"]);
     }
+
+    [Fact]
+    public async Task TemplateSchedulesEveryHttpSourceOfTheContractsAsTheLocalSchedulerDoes()
+    {
+        var resources = (await DecodeTemplateAsync()).GetProperty("Resources");
+        var schedules = resources.EnumerateObject().Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Scheduler::Schedule")
+            .Select(r => r.Value.GetProperty("Properties"))
+            .ToDictionary(p => Input(p).GetProperty("dataset").GetString()!);
+        var sources = Lake.Contracts.ContractCatalog.LoadDirectory(Path.Combine(RepoPaths.Root, "contracts")).Values.Where(c => c.Source is not null).ToList();
+        const string Function = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${IngestHttpFunctionName}";
+
+        Assert.NotEmpty(sources);
+        Assert.Equal(sources.Select(c => c.Dataset).Order(), schedules.Keys.Order());
+        foreach (var contract in sources)
+        {
+            var schedule = schedules[contract.Dataset];
+            var target = schedule.GetProperty("Target");
+            Assert.Equal(contract.Source!.Schedule.Text, schedule.GetProperty("ScheduleExpression").GetString());
+            Assert.Equal("UTC", schedule.GetProperty("ScheduleExpressionTimezone").GetString());
+            Assert.Equal("<aws.scheduler.scheduled-time>", Input(schedule).GetProperty("scheduledTime").GetString());
+            Assert.Equal(0, target.GetProperty("RetryPolicy").GetProperty("MaximumRetryAttempts").GetInt32());
+            Assert.Equal(Function, target.GetProperty("Arn").GetProperty("Fn::Sub").GetString());
+            Assert.Equal("""["IngestHttpSchedulerRole","Arn"]""", target.GetProperty("RoleArn").GetProperty("Fn::GetAtt").GetRawText().Replace(" ", ""));
+        }
+
+        // Least privilege: the role may invoke that function and do nothing else.
+        var role = resources.GetProperty("IngestHttpSchedulerRole").GetProperty("Properties");
+        var statements = role.GetProperty("Policies").EnumerateArray()
+            .SelectMany(p => p.GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()).ToList();
+        var statement = Assert.Single(statements);
+        Assert.Equal(("Allow", "lambda:InvokeFunction", Function),
+            (statement.GetProperty("Effect").GetString(), statement.GetProperty("Action").GetString(), statement.GetProperty("Resource").GetProperty("Fn::Sub").GetString()));
+        Assert.Equal("scheduler.amazonaws.com", Assert.Single(role.GetProperty("AssumeRolePolicyDocument").GetProperty("Statement").EnumerateArray())
+            .GetProperty("Principal").GetProperty("Service").GetString());
+    }
+
+    private static JsonElement Input(JsonElement schedule) =>
+        JsonDocument.Parse(schedule.GetProperty("Target").GetProperty("Input").GetString()!).RootElement.Clone();
 
     [Fact]
     public async Task TemplateDeclaresTheAlarmsOfAlarmsYamlNotifyingTheAlertsTopic()
