@@ -29,8 +29,10 @@ internal static class ChaosBenchmark
         try
         {
             await lake.InitializeAsync();
+            Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} machine load before the run: {LoadAverage()}");
             var report = await new ChaosRun(lake, uploads, kills, seed, line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}")).RunAsync(cancellationToken);
             Console.WriteLine(report);
+            Console.WriteLine($"machine load after the run: {LoadAverage()}");
             Console.WriteLine($"| uploads | kills | rows expected | rows lost | rows doubled | time to drain |");
             Console.WriteLine($"| {report.Uploads} | {report.Kills.Count} | {report.RowsExpected} | {report.RowsLost} | {report.RowsDoubled} | {report.Drain.TotalSeconds:0} s |");
             return report.Clean ? 0 : 1;
@@ -40,4 +42,10 @@ internal static class ChaosBenchmark
             await lake.DisposeAsync();
         }
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages and the core count (Linux), to read the figures by.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? $"{string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores"
+            : "unknown";
 }

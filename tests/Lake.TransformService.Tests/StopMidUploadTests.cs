@@ -13,9 +13,12 @@ public sealed class StopMidUploadTests(EmulatorFixture emulator) : TransformServ
     private const int Rows = 600_000;
 
     // One thread: the conversion lasts long enough to be stopped in the middle. No serving table: 600k items would
-    // take minutes of BatchWriteItem calls on a loaded machine, and this test is about the stop.
+    // take minutes of BatchWriteItem calls on a loaded machine, and this test is about the stop. An hour's retry delay
+    // (and the queue's 300 s visibility timeout): a message seen visible right after the stop was returned at once,
+    // by the stop, not by a failure's delay or the timeout running out.
     private static readonly Dictionary<string, string> Settings = new()
     {
+        ["Transform__RetryDelaySeconds"] = "3600",
         ["Transform__Threads"] = "1",
         ["Lake__ContractsDirectory"] = TestContracts.WithoutServing(),
     };

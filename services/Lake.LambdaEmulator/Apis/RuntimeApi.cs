@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Lake.Lambda.Client;
 using Lake.LambdaEmulator.Functions;
 
@@ -80,11 +82,34 @@ public static class RuntimeApi
             : Results.BadRequest(new { errorMessage = $"Invalid request ID: {requestId} is not in flight (timed out or already answered).", errorType = "InvalidRequestID" });
     }
 
-    private static async Task<IResult> InitErrorAsync(string function, string instance, HttpRequest request, ILogger<FunctionRegistry> logger)
+    private static async Task<IResult> InitErrorAsync(string function, string instance, FunctionRegistry registry, HttpRequest request, ILogger<FunctionRegistry> logger)
     {
-        using var reader = new StreamReader(request.Body);
-        logger.LogError("{Function}: process {Instance} failed to initialise: {Error}", function, instance, await reader.ReadToEndAsync());
+        if (registry.Find(function) is not { } runtime)
+        {
+            return UnknownFunction(function);
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        var error = body.ToArray();
+        var failed = runtime.InitFailed(IsJsonObject(error) ? error : InvocationResult.Failed(FunctionRuntime.InitErrorType, Encoding.UTF8.GetString(error)).Payload);
+        logger.LogError("{Function}: process {Instance} failed to initialise ({ErrorType}): {Error}; {Failed}", function, instance,
+            request.Headers[RuntimeApiHeaders.FunctionErrorType].FirstOrDefault() ?? "Unhandled", Encoding.UTF8.GetString(error),
+            failed is null ? "no invocation was waiting" : $"invocation {failed} fails with {FunctionRuntime.InitErrorType}");
         return Results.Accepted(value: new { status = "OK" });
+    }
+
+    private static bool IsJsonObject(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static IResult UnknownFunction(string function) =>

@@ -16,6 +16,9 @@ public sealed class FunctionRuntime(string name, FunctionOptions options, ILogge
 
     public FunctionOptions Options { get; } = options;
 
+    /// <summary>How an invocation ends when the environment it waited for failed its init phase.</summary>
+    public const string InitErrorType = "Runtime.InitError";
+
     /// <summary>Raised when a process overran the timeout and must be replaced (argument: its instance id).</summary>
     public event Action<string>? InstanceTimedOut;
 
@@ -59,6 +62,25 @@ public sealed class FunctionRuntime(string name, FunctionOptions options, ILogge
     /// <summary>The Runtime API's <c>/response</c> and <c>/error</c>. False when the request id is unknown or already ended.</summary>
     internal bool Complete(string requestId, InvocationResult result) =>
         _inFlight.TryRemove(requestId, out var invocation) && invocation.TryComplete(result);
+
+    /// <summary>
+    /// The Runtime API's <c>/init/error</c>: a process could not initialise. As Lambda fails the invocation whose
+    /// environment's init failed (<c>Runtime.InitError</c>, with the error the runtime reported), the oldest waiting
+    /// invocation fails with <paramref name="error"/>, so its caller (an event source) can retry it rather than wait for
+    /// a process that never comes. Returns its request id; null when none was waiting.
+    /// </summary>
+    internal string? InitFailed(byte[] error)
+    {
+        while (_waiting.Reader.TryRead(out var invocation))
+        {
+            if (invocation.TryComplete(new InvocationResult(error, InitErrorType)))
+            {
+                return invocation.RequestId;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A process died: whatever it was running fails, so an event source can retry it.</summary>
     internal void InstanceExited(string instance, int exitCode)

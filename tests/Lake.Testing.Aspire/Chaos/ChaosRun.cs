@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace Lake.Testing.Aspire.Chaos;
 
@@ -154,6 +157,7 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
         string run, ChaosFile[] files, string[] ids, Dictionary<string, JsonElement> statuses, List<string> killed, string inbox,
         TimeSpan uploadTime, TimeSpan drainTime)
     {
+        log("checking: stages and rejection reasons");
         var notFinal = new List<string>();
         var wrong = new List<string>();
         var missingReasons = new List<string>();
@@ -191,6 +195,7 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
             }
         }
 
+        log("checking: the curated table's rows against the files");
         var counts = await CuratedCountsAsync(run);
         var expectedIds = files.SelectMany(f => f.ValidIds).ToHashSet(StringComparer.Ordinal);
         var lost = expectedIds.Count(id => !counts.ContainsKey(id));
@@ -216,29 +221,57 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
         return body.GetProperty("rows").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt32(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every message in a dead-letter queue needs a <c>message.dead-lettered</c> alert: the messages there without one.</summary>
+    /// <summary>
+    /// Every message in a dead-letter queue needs a <c>message.dead-lettered</c> alert: the messages there without one.
+    /// The inbox is read with the SDK, ten alerts a call, each received once (hidden for the rest of the run, not
+    /// deleted), so a run's hundreds of alerts take seconds; bounded by <see cref="Patience"/>.
+    /// </summary>
     private async Task<List<string>> DeadLettersWithoutAlertAsync(string inbox)
     {
+        var problems = new List<string>();
+        using var sqs = new AmazonSQSClient(
+            new BasicAWSCredentials("test", "test"),
+            new AmazonSQSConfig { ServiceURL = lake.Url("aws-emulator").ToString(), AuthenticationRegion = "us-east-1" });
+        var waiting = (await sqs.GetQueueAttributesAsync(inbox, [QueueAttributeName.ApproximateNumberOfMessages])).ApproximateNumberOfMessages;
+        log($"checking: reading {waiting} alerts");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var alerts = 0;
-        for (var got = -1; got != 0;)
+        var reading = Stopwatch.StartNew();
+        var progress = Stopwatch.StartNew();
+        while (true)
         {
-            var received = await lake.Cli.RunAsync("sqs", "receive-message", "--queue-url", inbox, "--max-number-of-messages", "10",
-                "--wait-time-seconds", "1", "--message-attribute-names", "All");
-            var messages = received is { } r && r.TryGetProperty("Messages", out var m) ? m.EnumerateArray().ToList() : [];
-            got = messages.Count;
-            alerts += messages.Count(x => x.TryGetProperty("MessageAttributes", out var a) && a.TryGetProperty("type", out var t)
-                && t.GetProperty("StringValue").GetString() == "message.dead-lettered");
-            foreach (var message in messages)
+            var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
-                await lake.Cli.RunAsync("sqs", "delete-message", "--queue-url", inbox, "--receipt-handle", message.GetProperty("ReceiptHandle").GetString()!);
+                QueueUrl = inbox, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, VisibilityTimeout = 43_200, MessageAttributeNames = ["All"],
+            });
+            var messages = received.Messages ?? [];
+            if (messages.Count == 0)
+            {
+                break;
+            }
+
+            alerts += messages.Count(m => seen.Add(m.MessageId) && m.MessageAttributes is { } a && a.TryGetValue("type", out var type)
+                && type.StringValue == "message.dead-lettered");
+            if (progress.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                progress.Restart();
+                log($"checking: {seen.Count}/{waiting} alerts read");
+            }
+
+            if (reading.Elapsed > Patience)
+            {
+                problems.Add($"the alerts inbox was not read in {Patience.TotalMinutes} min ({seen.Count} of {waiting} alerts)");
+                break;
             }
         }
 
-        var problems = new List<string>();
+        log($"checking: {seen.Count} alerts read, {alerts} dead-lettered");
         var dead = 0;
         foreach (var queue in new[] { lake.Options.Queues.Validate.DeadLetterQueueName, lake.Options.Queues.Transform.DeadLetterQueueName })
         {
-            var depth = await lake.Cli.QueueDepthAsync(queue);
+            var url = (await sqs.GetQueueUrlAsync(queue)).QueueUrl;
+            var attributes = await sqs.GetQueueAttributesAsync(url, [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible]);
+            var depth = attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
             dead += depth;
             if (depth > 0)
             {
