@@ -22,7 +22,6 @@ public sealed class MessageProcessor(
     IAmazonSQS sqs,
     UploadTransformer transformer,
     UploadReports reports,
-    DatasetLocks locks,
     QueueAddresses addresses,
     IOptions<TransformOptions> options,
     IOptions<LakeOptions> lake,
@@ -41,10 +40,7 @@ public sealed class MessageProcessor(
                 {
                     key = objectKey;
                     logger.LogInformation("Transforming {Key} (message {MessageId}, receive {ReceiveCount})", objectKey, message.MessageId, receiveCount);
-                    using (await locks.AcquireAsync(objectKey.Split('/')[0], stopping))
-                    {
-                        await transformer.TransformAsync(bucket, objectKey, stopping);
-                    }
+                    await transformer.TransformAsync(bucket, objectKey, stopping);
                 }
             }
 
