@@ -123,7 +123,8 @@ public sealed class MessageProcessor(
         await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = addresses.QueueUrl, ReceiptHandle = message.ReceiptHandle }, cancellationToken);
     }
 
-    private async Task ReturnAsync(Message message, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Makes the message visible again after <paramref name="delay"/> (it comes back on its own when that fails).</summary>
+    public async Task ReturnAsync(Message message, TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {

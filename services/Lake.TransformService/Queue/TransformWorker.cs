@@ -14,7 +14,9 @@ namespace Lake.TransformService.Queue;
 /// not one per slot: a long poll outlives a stopped service on the queue's side (the server does not notice the closed
 /// connection, and SQS may still hand it a message), and each such orphan poll takes a message and counts a receive;
 /// with a poller per slot, a restarted service could leave enough of them that a message reached the queue's
-/// MaxReceiveCount and was dead-lettered by the redrive without ever being worked on. The queue's, its dead-letter
+/// MaxReceiveCount and was dead-lettered by the redrive without ever being worked on. For the same reason, while
+/// uploads are worked on the receive is short (1 s), and a stop lets it finish before the uploads stop and their
+/// messages go back: an open receive would take them. The queue's, its dead-letter
 /// queue's and the alerts topic's addresses are resolved from their names first; until the provisioner has made them,
 /// it waits and says so.
 /// </summary>
@@ -28,6 +30,7 @@ internal sealed class TransformWorker(
     ILogger<TransformWorker> logger) : BackgroundService
 {
     private const int MaxMessagesPerReceive = 10; // SQS's limit
+    private const int BusyPollSeconds = 1;
 
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
 
@@ -74,6 +77,7 @@ internal sealed class TransformWorker(
     {
         var slots = options.Value.MaxConcurrentUploads;
         using var free = new SemaphoreSlim(slots, slots);
+        using var processing = new CancellationTokenSource();
         var working = new List<Task>();
         try
         {
@@ -87,20 +91,36 @@ internal sealed class TransformWorker(
                     taken++;
                 }
 
-                var messages = await ReceiveAsync(taken, stoppingToken);
+                // While uploads are worked on, a short receive that a stop waits for (below); idle, a long one.
+                var busy = free.CurrentCount + taken < slots;
+                var messages = await ReceiveAsync(taken, busy, stoppingToken);
                 if (taken > messages.Count)
                 {
                     free.Release(taken - messages.Count);
                 }
 
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    foreach (var message in messages)
+                    {
+                        await processor.ReturnAsync(message, TimeSpan.Zero, CancellationToken.None);
+                    }
+
+                    break;
+                }
+
                 working.RemoveAll(t => t.IsCompleted);
-                working.AddRange(messages.Select(message => WorkAsync(message, free, stoppingToken)));
+                working.AddRange(messages.Select(message => WorkAsync(message, free, processing.Token)));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
+        // Only now, with no receive of ours left open on the queue's side, do the uploads being worked on stop and
+        // their messages go back: a receive still open there would take them and count a receive the restarted
+        // service then sees.
+        await processing.CancelAsync();
         await Task.WhenAll(working);
     }
 
@@ -124,22 +144,32 @@ internal sealed class TransformWorker(
         }
     }
 
-    /// <summary>Up to <paramref name="count"/> messages; none after a failed receive (logged, after a pause).</summary>
-    private async Task<List<Message>> ReceiveAsync(int count, CancellationToken stoppingToken)
+    /// <summary>
+    /// Up to <paramref name="count"/> messages; none after a failed receive (logged, after a pause). Busy: a short
+    /// receive that a stop lets finish (bounded); idle: a long one that a stop ends.
+    /// </summary>
+    private async Task<List<Message>> ReceiveAsync(int count, bool busy, CancellationToken stoppingToken)
     {
+        using var limit = busy
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(BusyPollSeconds + 30))
+            : CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         try
         {
             var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
                 QueueUrl = addresses.QueueUrl,
                 MaxNumberOfMessages = count,
-                WaitTimeSeconds = options.Value.LongPollSeconds,
+                WaitTimeSeconds = busy ? BusyPollSeconds : options.Value.LongPollSeconds,
                 VisibilityTimeout = lake.Value.Queues.Transform.VisibilityTimeoutSeconds,
                 MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
-            }, stoppingToken);
+            }, limit.Token);
             return received.Messages ?? [];
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return [];
+        }
+        catch (Exception ex)
         {
             logger.LogWarning("Polling {Queue} failed, retrying: {Error}", lake.Value.Queues.Transform.Name, ex.Message);
             await Task.Delay(Pause, stoppingToken);
