@@ -112,7 +112,7 @@ internal static class AwsTargets
                     context.Args.Add(argument);
                 }
             })
-            .WithHttpHealthCheck("/moto-api/data.json");
+            .WithHttpHealthCheck("/lake/health");
         return new AwsTarget(AwsMode.Embedded, EmulatorRegion, emulator, endpoint) { LeastPrivilege = lake.State };
     }
 

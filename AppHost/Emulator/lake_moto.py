@@ -6,7 +6,8 @@ signature): every request must be signed with a known key (--credentials ACCESS:
 test:test, or LAKE_MOTO_CREDENTIALS=ACCESS:SECRET,...), in the Authorization header or as a presigned URL; a bad
 signature is 403 SignatureDoesNotMatch, an expired URL 403 AccessDenied "Request has expired", an unknown key 403
 InvalidAccessKeyId, an unsigned request 403 AccessDenied, each in the service's error shape (S3's XML for S3).
-Only GET/HEAD of /moto-api (health, readiness) needs no signature. With --state FILE, the backends of the services
+Only GET/HEAD of /moto-api and of /lake/health (readiness: answered at once, without touching any backend, unlike
+/moto-api/data.json, which dumps every backend) need no signature. With --state FILE, the backends of the services
 Lake uses are loaded at start from one file per service next to FILE (moto-state.s3.pickle, ...), and a request that
 changed a backend is answered only once that backend is written back (atomically, in rounds shared by concurrent
 requests), so a SIGKILL loses no acknowledged change: objects, messages sent, in flight or deleted, subscriptions,
@@ -479,6 +480,25 @@ def _keep_form_bodies():
     S3Response.setup_class = setup_class
 
 
+HEALTH_PATH = "/lake/health"
+HEALTH_BODY = b'{"status":"ok"}'
+
+
+class Health:
+    """WSGI middleware: GET/HEAD /lake/health answers 200 as soon as the server serves, touching no backend (the
+    AppHost's health check; /moto-api/data.json would serialise every backend on each probe)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        if environ.get("PATH_INFO", "") != HEALTH_PATH or method not in ("GET", "HEAD"):
+            return self.app(environ, start_response)
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(HEALTH_BODY))), ("Cache-Control", "no-store")])
+        return [b"" if method == "HEAD" else HEALTH_BODY]
+
+
 class LakeDispatcher(DomainDispatcherApplication):
     """moto's dispatcher reads a form-typed body to find an Action=; on a binary body it fails to decode it and leaves
     the stream consumed, so moto then waits for bytes that never come. A signed S3 PUT is no query-protocol call."""
@@ -539,7 +559,7 @@ def main():
     _keep_form_bodies()
     app = SigV4Gate(LakeDispatcher(create_backend_app), credentials, policies=policies)
     durability = Durability(app, args.state) if args.state else None
-    server = make_server(args.host, args.port, durability or app, threaded=True)
+    server = make_server(args.host, args.port, Health(durability or app), threaded=True)
 
     def stop(signum, frame):
         threading.Thread(target=server.shutdown, daemon=True).start()

@@ -13,6 +13,8 @@ var root = new RootCommand("Times the transform's conversion against a bare Duck
     rows, errorRate, repetitions, memoryLimit, threads, cache,
 };
 root.Subcommands.Add(ChaosBenchmark.Command());
+root.Subcommands.Add(LatencyBenchmark.Latency());
+root.Subcommands.Add(LatencyBenchmark.Burst());
 root.SetAction((parse, cancellationToken) => new TransformBenchmark(new BenchmarkOptions(
     parse.GetValue(rows), parse.GetValue(errorRate), parse.GetValue(repetitions), parse.GetValue(memoryLimit)!, parse.GetValue(threads),
     parse.GetRequiredValue(cache).FullName)).RunAsync(Console.Out, cancellationToken));

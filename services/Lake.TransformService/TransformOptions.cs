@@ -18,9 +18,9 @@ public sealed class TransformOptions
     /// <summary>Where each upload's work directory (download, outputs, DuckDB spill) is made and removed; empty: the system temp directory.</summary>
     public string TempDirectory { get; set; } = "";
 
-    /// <summary>Uploads converted at once (one at a time per dataset whatever this says); each may use <see cref="MemoryLimit"/>.</summary>
+    /// <summary>Uploads converted at once, of one dataset or several (keys are committed one upload at a time per dataset); each may use <see cref="MemoryLimit"/>.</summary>
     [Range(1, 64, ErrorMessage = "Transform:MaxConcurrentUploads must be 1-64.")]
-    public int MaxConcurrentUploads { get; set; } = 1;
+    public int MaxConcurrentUploads { get; set; } = 4;
 
     /// <summary>After a failed try, the message comes back after this many seconds times its receive count.</summary>
     [Range(0, 3600, ErrorMessage = "Transform:RetryDelaySeconds must be 0-3600.")]

@@ -155,6 +155,21 @@ public sealed class SignatureGateTests(EmulatorFixture emulator) : IAsyncLifetim
         Assert.Contains(_bucket, await emulator.Cli.RunRawAsync("s3", "ls"));
     }
 
+    [Fact]
+    public async Task TheReadinessPathAnswersUnsignedAndOnlyAtItsExactPath()
+    {
+        using var health = await _http.GetAsync(new Uri(emulator.Endpoint, "/lake/health"));
+        using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(emulator.Endpoint, "/lake/health")));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("""{"status":"ok"}""", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        // Only the exact path: anything else under /lake is an unsigned AWS request, refused.
+        using var other = await _http.GetAsync(new Uri(emulator.Endpoint, "/lake/health/x"));
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
     private string Url => emulator.Endpoint.ToString();
 
     private AmazonS3Config S3Config() => new() { ServiceURL = Url, ForcePathStyle = true, AuthenticationRegion = EmulatorFixture.Region };

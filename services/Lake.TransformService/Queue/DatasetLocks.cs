@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Lake.TransformService.Queue;
 
 /// <summary>
-/// One upload at a time per dataset: two uploads of one dataset converted at once could each take a key the other
-/// holds, since each checks the other's key file only once it exists. Uploads of different datasets run side by side.
+/// One key commit at a time per dataset (<see cref="Uploads.UploadTransformer"/>): uploads of a dataset convert side by
+/// side, then, one at a time, check their keys against the key files that arrived meanwhile and publish their own.
 /// </summary>
 public sealed class DatasetLocks
 {

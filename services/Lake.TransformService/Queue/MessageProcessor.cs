@@ -22,7 +22,6 @@ public sealed class MessageProcessor(
     IAmazonSQS sqs,
     UploadTransformer transformer,
     UploadReports reports,
-    DatasetLocks locks,
     QueueAddresses addresses,
     IOptions<TransformOptions> options,
     IOptions<LakeOptions> lake,
@@ -41,10 +40,7 @@ public sealed class MessageProcessor(
                 {
                     key = objectKey;
                     logger.LogInformation("Transforming {Key} (message {MessageId}, receive {ReceiveCount})", objectKey, message.MessageId, receiveCount);
-                    using (await locks.AcquireAsync(objectKey.Split('/')[0], stopping))
-                    {
-                        await transformer.TransformAsync(bucket, objectKey, stopping);
-                    }
+                    await transformer.TransformAsync(bucket, objectKey, stopping);
                 }
             }
 
@@ -127,7 +123,8 @@ public sealed class MessageProcessor(
         await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = addresses.QueueUrl, ReceiptHandle = message.ReceiptHandle }, cancellationToken);
     }
 
-    private async Task ReturnAsync(Message message, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Makes the message visible again after <paramref name="delay"/> (it comes back on its own when that fails).</summary>
+    public async Task ReturnAsync(Message message, TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {

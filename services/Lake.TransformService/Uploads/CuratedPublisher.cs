@@ -38,12 +38,7 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
         var files = result.Partitions.SelectMany(p => p.Files).ToDictionary(f => CuratedLayout.CuratedKey(dataset, f), f => Path.Combine(result.CuratedDirectory, f));
         await WriteManifestAsync(manifestKey, new UploadManifest(uploadId.Value, dataset, contract.Version, [.. previous.Union(files.Keys).Order(StringComparer.Ordinal)]), cancellationToken);
 
-        var metadata = new Dictionary<string, string>
-        {
-            [UploadMetadata.UploadId] = uploadId.Value,
-            [UploadMetadata.Dataset] = dataset,
-            ["contract-version"] = contract.Version.ToString(CultureInfo.InvariantCulture),
-        };
+        var metadata = Metadata(contract, uploadId);
         // Every object of this attempt at once (small files: the time is round trips, not bytes).
         var quarantineKey = CuratedLayout.QuarantineKey(dataset, uploadId);
         var keyFileKey = CuratedLayout.KeyFileKey(dataset, uploadId);
@@ -64,6 +59,20 @@ public sealed class CuratedPublisher(IAmazonS3 s3, IOptions<LakeOptions> lake)
         return new PublishedUpload(
             $"s3://{Buckets.Curated}/{dataset}/", result.QuarantineFile is null ? null : $"s3://{Buckets.Quarantine}/{quarantineKey}");
     }
+
+    /// <summary>Only the key file, ahead of the rest: once it is durable, the uploads that commit next see its keys.</summary>
+    public async Task PublishKeyFileAsync(DatasetContract contract, UploadId uploadId, string keyFile, CancellationToken cancellationToken)
+    {
+        using var transfer = new TransferUtility(s3);
+        await UploadAsync(transfer, Buckets.Curated, CuratedLayout.KeyFileKey(contract.Dataset, uploadId), keyFile, Metadata(contract, uploadId), cancellationToken);
+    }
+
+    private static Dictionary<string, string> Metadata(DatasetContract contract, UploadId uploadId) => new()
+    {
+        [UploadMetadata.UploadId] = uploadId.Value,
+        [UploadMetadata.Dataset] = contract.Dataset,
+        ["contract-version"] = contract.Version.ToString(CultureInfo.InvariantCulture),
+    };
 
     private async Task PutOrDeleteAsync(
         TransferUtility transfer, string bucket, string key, string? file, Dictionary<string, string> metadata, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Lake.Configuration;
+using Lake.TransformService.Queue;
 using Lake.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -9,18 +10,20 @@ namespace Lake.TransformService.Uploads;
 /// <summary>
 /// The key files of a dataset's earlier uploads, kept on local disk and fetched again only when their ETag changes:
 /// an upload lists them (one LIST per 1,000 uploads) instead of scanning the curated table. The upload being
-/// converted never counts its own key file, so a redelivered upload does not collide with itself. One caller per
-/// dataset at a time (the worker holds the dataset's lock).
+/// converted never counts its own key file, so a redelivered upload does not collide with itself. Callers of one
+/// dataset take turns (uploads of a dataset convert side by side).
 /// </summary>
 public sealed class KeyFileCache(IAmazonS3 s3, IOptions<LakeOptions> lake, IOptions<TransformOptions> options) : IDisposable
 {
     private const int ParallelDownloads = 8;
 
+    private readonly DatasetLocks _turns = new();
     private readonly string _root = Path.GetFullPath(Path.Combine(options.Value.WorkRoot, $"key-cache-{Environment.ProcessId}"));
 
     /// <summary>Local copies of every key file of <paramref name="dataset"/> but <paramref name="uploadId"/>'s own.</summary>
     public async Task<IReadOnlyList<string>> FetchAsync(string dataset, UploadId uploadId, CancellationToken cancellationToken)
     {
+        using var turn = await _turns.AcquireAsync(dataset, cancellationToken);
         var bucket = lake.Value.Buckets.Curated;
         var own = CuratedLayout.KeyFileKey(dataset, uploadId);
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);

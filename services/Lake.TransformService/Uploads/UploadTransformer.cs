@@ -5,6 +5,7 @@ using Lake.Configuration;
 using Lake.Contracts;
 using Lake.Transform.Conversion;
 using Lake.TransformService.Catalog;
+using Lake.TransformService.Queue;
 using Lake.TransformService.Serving;
 using Lake.Uploads;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class UploadTransformer(
     ContractCatalog contracts,
     CatalogRegistrar catalog,
     KeyFileCache keyFiles,
+    DatasetLocks locks,
     CsvConversion conversion,
     CuratedPublisher publisher,
     ServingLoader serving,
@@ -117,18 +119,15 @@ public sealed class UploadTransformer(
             previousKeys = await keyFiles.FetchAsync(upload.Dataset, upload.UploadId, cancellationToken);
         }
 
-        var request = new ConversionRequest(contract, workspace.CsvPath, workspace.OutputDirectory, CuratedLayout.FilePrefix(upload.UploadId), previousKeys);
         ConversionResult result;
         using (TransformTelemetry.Step("convert"))
         {
-            try
-            {
-                result = await conversion.RunAsync(request, cancellationToken);
-            }
-            catch (ConversionRefusedException ex)
-            {
-                throw new UploadRefusedException(ex.Message, ex);
-            }
+            result = await ConvertAsync(upload, contract, workspace.CsvPath, workspace.OutputDirectory, previousKeys, cancellationToken);
+        }
+
+        if (result.KeyFile is not null)
+        {
+            result = await CommitKeysAsync(upload, contract, workspace, previousKeys, result, cancellationToken);
         }
 
         PublishedUpload published;
@@ -141,6 +140,53 @@ public sealed class UploadTransformer(
         using (TransformTelemetry.Step("serving table"))
         {
             return (result, published, await serving.LoadAsync(upload.UploadId, contract, result, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// The short critical section that keeps keys unique while uploads of a dataset convert side by side: under the
+    /// dataset's lock, the key files that arrived while this upload converted are checked against its key file; if
+    /// one holds a key this upload also curated, the upload is converted again against every key file (its repeated
+    /// rows go to quarantine as they would have), still under the lock. Its key file is durable before the lock is
+    /// released, so the next upload to commit sees its keys.
+    /// </summary>
+    private async Task<ConversionResult> CommitKeysAsync(
+        CleanObject upload, DatasetContract contract, UploadWorkspace workspace, IReadOnlyList<string> checkedKeys, ConversionResult result,
+        CancellationToken cancellationToken)
+    {
+        using var step = TransformTelemetry.Step("commit keys");
+        using (await locks.AcquireAsync(upload.Dataset, cancellationToken))
+        {
+            var current = await keyFiles.FetchAsync(upload.Dataset, upload.UploadId, cancellationToken);
+            var arrived = current.Except(checkedKeys, StringComparer.Ordinal).ToList();
+            step?.SetTag("lake.key_files_arrived", arrived.Count);
+            if (arrived.Count > 0 && await KeyOverlap.AnyAsync(contract, result.KeyFile!, arrived, cancellationToken))
+            {
+                logger.LogInformation("Upload {UploadId} ({Dataset}): an upload committed meanwhile holds some of its keys; converting again against {KeyFiles} key files",
+                    upload.UploadId, upload.Dataset, current.Count);
+                step?.SetTag("lake.converted_again", true);
+                result = await ConvertAsync(upload, contract, workspace.CsvPath, workspace.AgainDirectory, current, cancellationToken);
+            }
+
+            if (result.KeyFile is not null)
+            {
+                await publisher.PublishKeyFileAsync(contract, upload.UploadId, result.KeyFile, cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    private async Task<ConversionResult> ConvertAsync(
+        CleanObject upload, DatasetContract contract, string csvPath, string outputDirectory, IReadOnlyList<string> keyFiles, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await conversion.RunAsync(new ConversionRequest(contract, csvPath, outputDirectory, CuratedLayout.FilePrefix(upload.UploadId), keyFiles), cancellationToken);
+        }
+        catch (ConversionRefusedException ex)
+        {
+            throw new UploadRefusedException(ex.Message, ex);
         }
     }
 }

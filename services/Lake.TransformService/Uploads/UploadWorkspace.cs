@@ -16,6 +16,9 @@ public sealed class UploadWorkspace : IDisposable
 
     public string OutputDirectory => Path.Combine(Directory, "out");
 
+    /// <summary>Where a second conversion writes, when keys were taken while the first ran.</summary>
+    public string AgainDirectory => Path.Combine(Directory, "out-again");
+
     /// <param name="root">The parent of every upload's workspace; one process's attempts never share a directory.</param>
     public static UploadWorkspace Create(string root, UploadId uploadId)
     {
