@@ -9,7 +9,8 @@ namespace Lake.EndToEnd.Tests;
 
 /// <summary>
 /// The lake as <c>dotnet run --project AppHost</c> runs it (the http launch profile, free ports), looked at in the
-/// Aspire dashboard with a real browser: every resource healthy, and an upload's trace across its services.
+/// Aspire dashboard with a real browser: every resource healthy, and an upload's trace across its services; and the
+/// summary it prints.
 /// </summary>
 [Trait("Category", "Integration")]
 [Trait("Category", "Slow")]
@@ -42,6 +43,22 @@ public sealed class DashboardTests(DashboardLake lake, ChromiumFixture chromium)
 
         await Assertions.Expect(rows.Filter(new() { HasText = "Unhealthy" })).ToHaveCountAsync(0);
         await Assertions.Expect(rows.Filter(new() { HasText = "provisioner" }).First).ToContainTextAsync(new Regex("Finished|Exited"));
+    }
+
+    [Fact]
+    public async Task TheSummaryListsScheduledIngestionsResourcesAtUrlsThatAnswer()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        foreach (var name in new[] { "shop-api", "scheduler" })
+        {
+            var line = Regex.Match(lake.Host.Text, $@"^\s+{name}\s+(?<url>http://\S+)\s*$", RegexOptions.Multiline);
+            Assert.True(line.Success, lake.Host.Text);
+            using var health = await http.GetAsync(new Uri(new Uri(line.Groups["url"].Value), "/health"));
+            Assert.True(health.IsSuccessStatusCode, $"{name}: {(int)health.StatusCode}");
+        }
+
+        Assert.Matches(@"(?m)^\s+ingest-http\s+\(runs in lambda-emulator", lake.Host.Text);
     }
 
     [Fact]
