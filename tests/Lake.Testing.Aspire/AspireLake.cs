@@ -13,7 +13,8 @@ namespace Lake.Testing.Aspire;
 /// </summary>
 public class AspireLake : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["aws-emulator", "lambda-emulator", "validate", "ingest-api", "transform", "query", "lake-console"];
+    public static readonly string[] Resources =
+        ["aws-emulator", "lambda-emulator", "validate", "ingest-http", "shop-api", "scheduler", "ingest-api", "transform", "query", "lake-console"];
 
     private readonly string _state = Directory.CreateTempSubdirectory("lake-aspire-").FullName;
 
