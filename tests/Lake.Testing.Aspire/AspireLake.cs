@@ -38,6 +38,9 @@ public class AspireLake : IAsyncLifetime
 
     public AwsCli Cli => new(Url("aws-emulator"), "us-east-1", "test", "test");
 
+    /// <summary>How long the lake may take to start: every resource healthy, the provisioner done.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public async Task InitializeAsync()
     {
         string[] args =
@@ -48,7 +51,7 @@ public class AspireLake : IAsyncLifetime
             "--Lake:Scheduler:Paused=true",
             .. LakeEnvironment.Of(Options).Select(e => $"--{e.Key.Replace("__", ":", StringComparison.Ordinal)}={e.Value}"),
         ];
-        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var starting = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lake_AppHost>(args, starting.Token);
         App = await builder.BuildAsync(starting.Token);
         await App.StartAsync(starting.Token);

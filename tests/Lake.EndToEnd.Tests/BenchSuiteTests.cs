@@ -1,0 +1,51 @@
+using Lake.Testing.Aspire.Bench;
+using Xunit.Abstractions;
+
+namespace Lake.EndToEnd.Tests;
+
+/// <summary>
+/// The bench's latency and burst runs at CI size, so their harness cannot rot: the figures are printed, not asserted
+/// (speed is for <c>bench/Lake.Benchmarks -- latency</c> and <c>-- burst</c>); what is asserted is what the runs report
+/// besides time: every upload Cataloged with its three stages, every row curated once.
+/// </summary>
+[Collection(RunningLakeCollection.Name)]
+[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
+public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task TheLatencyRunTimesEachUploadThroughItsStagesAndCountsItsRowsOnce()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+
+        var report = await new LatencyRun(lake, Log).SequentialAsync(2, limit.Token);
+
+        Assert.Equal(2, report.Uploads.Count);
+        Assert.All(report.Uploads, u => Assert.True(u.PutDone <= u.Validated && u.Validated <= u.Transformed && u.Transformed <= u.Cataloged, u.ToString()));
+        Assert.Equal((2 * LatencyFiles.Rows, 2 * LatencyFiles.Rows, 0L, 0L), (report.RowsCurated, report.DistinctIds, report.RowsLost, report.RowsDoubled));
+    }
+
+    [Fact]
+    public async Task TheBurstRunPutsEveryFileAtOnceAndFindsNothingLostOrDoubled()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+
+        var report = await new LatencyRun(lake, Log).BurstAsync(4, limit.Token);
+
+        Assert.Empty(report.NotCataloged);
+        Assert.Equal((4 * LatencyFiles.Rows, 4 * LatencyFiles.Rows), (report.RowsCurated, report.DistinctIds));
+        Assert.True(report.Clean);
+    }
+
+    private void Log(string line)
+    {
+        try
+        {
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}");
+        }
+        catch (InvalidOperationException)
+        {
+            // the test has ended
+        }
+    }
+}
