@@ -12,7 +12,7 @@ namespace Lake.Ingestion.Tests;
 /// error on <c>POST /runtime/init/error</c>, the Lambda emulator fails the waiting invocation with it
 /// (<c>Runtime.InitError</c>) instead of holding it for a process that never comes, and the upload's S3 event is not
 /// lost: it comes back after each failed receive and, after the last, the queue's redrive moves it to the dead-letter
-/// queue, where the dead-letters alarm (evaluated by the transform service, as CloudWatch does on AWS) alerts.
+/// queue (which the dead-letters alarm watches).
 /// </summary>
 [Collection(IngestionCollection.Name)]
 [Trait("Category", "Integration")]
@@ -24,7 +24,6 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
     private const int RetryAfterSeconds = 3;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"lake-init-error-{Guid.NewGuid():N}");
     private TestLake _lake = null!;
-    private ServiceProcess? _transform;
     private ServiceProcess? _lambda;
 
     public async Task InitializeAsync()
@@ -32,13 +31,6 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
         _lake = new TestLake(fixture.Aws);
         await _lake.Provisioner.ProvisionAsync();
         Directory.CreateDirectory(_directory);
-
-        // The shipped alarms with 10-second periods, evaluated every second.
-        var alarms = Path.Combine(_directory, "alarms.yaml");
-        await File.WriteAllTextAsync(alarms, (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "infra", "alarms.yaml")))
-            .Replace("period: 300", "period: 10", StringComparison.Ordinal).Replace("period: 60", "period: 10", StringComparison.Ordinal));
-        _transform = await ServiceProcess.StartAsync("services/Lake.TransformService", ServiceEnvironment.For(fixture.Aws.AwsEnvironment, _lake.Options,
-            ("Alarms__File", alarms), ("Alarms__EvaluationIntervalSeconds", "1"), ("Transform__TempDirectory", _directory)));
         _lambda = await ValidateFunctionHost.StartAsync(fixture.Aws.AwsEnvironment, _lake.Options, RetryAfterSeconds,
             new Dictionary<string, string> { [BadSetting] = "0" }, ready: "failed to initialise");
     }
@@ -50,11 +42,6 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
             await _lambda.DisposeAsync();
         }
 
-        if (_transform is not null)
-        {
-            await _transform.DisposeAsync();
-        }
-
         _lake.Dispose();
         if (Directory.Exists(_directory))
         {
@@ -63,7 +50,7 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFailedInitFailsTheInvocationsAndTheUploadsEventEndsInTheDeadLetterQueueWithAnAlarm()
+    public async Task AFailedInitFailsTheInvocationsAndTheUploadsEventEndsInTheDeadLetterQueue()
     {
         var lambda = _lambda!;
 
@@ -82,7 +69,6 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal(("OptionsValidationException", Refusal), (error.GetProperty("errorType").GetString(), error.GetProperty("errorMessage").GetString()));
 
         // An upload's S3 event: every receive fails with the init error, none is lost.
-        var inbox = await AlertInbox.SubscribeAsync(_lake);
         var id = UploadId.New();
         var key = $"orders/ingest_date=2024-05-01/{id}.csv";
         await _lake.Clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = _lake.Options.Buckets.Raw, Key = key, ContentBody = "order_id,order_date\n1,2024-05-01\n" });
@@ -94,14 +80,6 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.True(failedBatches >= 3, $"{failedBatches} batches failed with Runtime.InitError:\n{string.Join('\n', lambda.Output.TakeLast(30))}");
         Assert.Null(await new UploadStatusStore(_lake.Clients.DynamoDb, _lake.Options.StatusTable).GetAsync(id));
         Assert.Equal((0, 0), await QueueDepthAsync(_lake.Options.Queues.Validate.Name));
-
-        // The dead-letters alarm goes off (the transform evaluates it over both dead-letter queues) and alerts.
-        var transform = _transform!;
-        await transform.WaitForOutputAsync(line => line.Contains("Alarm dead-letters OK -> ALARM", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
-        var alarm = await inbox.WaitForAsync(alert => alert.TryGetProperty("type", out var type) && type.GetString() == "alarm.state-change"
-            && alert.GetProperty("AlarmName").GetString() == "dead-letters" && alert.GetProperty("NewStateValue").GetString() == "ALARM", TimeSpan.FromSeconds(60));
-        Assert.Equal("OK", alarm.GetProperty("OldStateValue").GetString());
-        Assert.Contains("[1]", alarm.GetProperty("NewStateReason").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>The validate dead-letter queue's message whose S3 event names the upload's object (its key URL-encoded there).</summary>
@@ -114,7 +92,7 @@ public sealed class InitErrorTests(IngestionFixture fixture) : IAsyncLifetime
         {
             var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
-                // Visible again at once: the dead-letters alarm counts the visible messages.
+                // Visible again at once: left as the redrive left it.
                 QueueUrl = url, WaitTimeSeconds = 2, MaxNumberOfMessages = 10, VisibilityTimeout = 0,
                 MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
             });
