@@ -26,7 +26,7 @@ for p in $pids; do printf "%8s KiB  %s\n" "$(awk '/VmRSS/{print $2}' /proc/$p/st
 mode=${1:-term}
 apphost=$(pgrep -f "$root/AppHost/bin/Debug/net10.0/Lake.AppHost" | head -1)
 t2=$(date +%s.%N)
-if [ "$mode" = kill ]; then kill -KILL $apphost; else kill -TERM $apphost; fi
+case $mode in kill) kill -KILL $apphost ;; int) kill -INT $apphost ;; *) kill -TERM $apphost ;; esac
 while kill -0 $apphost 2>/dev/null; do sleep 0.1; done
 t3=$(date +%s.%N)
 echo "$mode -> AppHost exit: $(awk "BEGIN {print $t3 - $t2}") s"

@@ -45,10 +45,17 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         ["--AppHost:Ports:AwsEmulator=0", "--AppHost:Ports:LambdaEmulator=0", "--AppHost:Ports:IngestApi=0",
          "--AppHost:Ports:Transform=0", "--AppHost:Ports:Query=0", "--AppHost:Ports:Console=0"];
 
+    /// <summary>The dotnet host by its full path: env looks a bare name up in the child's PATH, which a test may empty.</summary>
+    private static string DotnetHost =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "dotnet")).FirstOrDefault(File.Exists) ?? "dotnet";
+
     public static AppHostProcess Start(string stateDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[RepoPaths.BuiltAssembly("AppHost", "Lake.AppHost"), $"--AppHost:StateDirectory={stateDirectory}", .. arguments])
+        // As a terminal starts it: Ctrl+C (SIGINT) handled. A runner started in the background of a script (CI) ignores
+        // SIGINT, and an ignored signal is inherited, so env (coreutils) resets it before it execs dotnet (same pid).
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["--default-signal=INT", DotnetHost, RepoPaths.BuiltAssembly("AppHost", "Lake.AppHost"), $"--AppHost:StateDirectory={stateDirectory}", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
