@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -33,6 +35,16 @@ public class AspireLake : IAsyncLifetime
     public Uri Url(string resource) => App.GetEndpoint(resource, "http");
 
     public HttpClient Client(string resource) => App.CreateHttpClient(resource, "http");
+
+    /// <summary>One statement through the query service's <c>/v1/query</c> with its key: the answer's rows; a refusal throws with the SQL.</summary>
+    public async Task<JsonElement> QueryRowsAsync(string sql)
+    {
+        using var http = new HttpClient { BaseAddress = Url("query"), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("x-api-key", QueryApiKey);
+        using var response = await http.PostAsJsonAsync("/v1/query", new { sql });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode ? body.GetProperty("rows") : throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
+    }
 
     public ResourceNotificationService Notifications => App.ResourceNotifications;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Lake.Testing.Aspire.Bench;
@@ -123,17 +122,8 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
 
     private async Task<LatencyReport> ReportAsync(string suite, List<UploadTiming> timings, DateTimeOffset started)
     {
-        using var http = new HttpClient { BaseAddress = lake.Url("query"), Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("x-api-key", lake.QueryApiKey);
-        var sql = $"SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM {lake.Options.GlueDatabase}.orders WHERE order_id LIKE '{_run}-%'";
-        using var response = await http.PostAsJsonAsync("/v1/query", new { sql });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
-        }
-
-        var row = body.GetProperty("rows")[0];
+        var row = (await lake.QueryRowsAsync(
+            $"SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM {lake.Options.GlueDatabase}.orders WHERE order_id LIKE '{_run}-%'"))[0];
         return new LatencyReport(suite, _run, LatencyFiles.Rows, timings, started, (long)timings.Count * LatencyFiles.Rows, row[0].GetInt64(), row[1].GetInt64());
     }
 

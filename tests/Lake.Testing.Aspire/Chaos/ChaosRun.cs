@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.SQS;
@@ -206,20 +205,9 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
             deadLetters, uploadTime, drainTime);
     }
 
-    private async Task<Dictionary<string, int>> CuratedCountsAsync(string run)
-    {
-        using var http = new HttpClient { BaseAddress = lake.Url("query"), Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("x-api-key", lake.QueryApiKey);
-        var sql = $"SELECT order_id, count(*) AS n FROM {lake.Options.GlueDatabase}.orders WHERE order_id LIKE '{run}-%' GROUP BY order_id";
-        using var response = await http.PostAsJsonAsync("/v1/query", new { sql });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
-        }
-
-        return body.GetProperty("rows").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt32(), StringComparer.Ordinal);
-    }
+    private async Task<Dictionary<string, int>> CuratedCountsAsync(string run) =>
+        (await lake.QueryRowsAsync($"SELECT order_id, count(*) AS n FROM {lake.Options.GlueDatabase}.orders WHERE order_id LIKE '{run}-%' GROUP BY order_id"))
+            .EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt32(), StringComparer.Ordinal);
 
     /// <summary>
     /// Every message in a dead-letter queue needs a <c>message.dead-lettered</c> alert: the messages there without one.
