@@ -46,9 +46,10 @@ public sealed class ScheduleCommandTests(AppHostLake lake)
         Assert.Equal(expected.Count, detail.GetProperty("records").GetInt32());
         Assert.Equal(expected.Count.ToString(CultureInfo.InvariantCulture), status.GetProperty("details").GetProperty("rowsValid").GetString());
         var ids = string.Join(", ", expected.Select(o => $"'{o.Id}'"));
-        var rows = await QueryAsync(
+        await lake.RefreshTableAsync("orders");
+        var rows = (await lake.QueryRowsAsync(
             "SELECT order_id, strftime(order_date, '%Y-%m-%d'), customer_id, customer_name, product_name, quantity, unit_price, currency, total " +
-            $"FROM {lake.Options.GlueDatabase}.orders WHERE order_id IN ({ids}) ORDER BY order_id");
+            $"FROM {lake.Options.GlueDatabase}.orders WHERE order_id IN ({ids}) ORDER BY order_id")).EnumerateArray().Select(r => r.EnumerateArray().ToArray());
         Assert.Equal(expected.OrderBy(o => o.Id, StringComparer.Ordinal), rows.Select(r => new Order(
             r[0].GetString()!, r[1].GetString()!, r[2].GetString()!, Name(r[3]), r[4].GetString()!,
             Number(r[5]), Number(r[6]), r[7].GetString()!, Number(r[8]))));
@@ -77,17 +78,6 @@ public sealed class ScheduleCommandTests(AppHostLake lake)
 
             orders.AddRange(found);
         }
-    }
-
-    /// <summary><c>POST /v1/query</c> on the query service, rows as JSON.</summary>
-    private async Task<List<JsonElement[]>> QueryAsync(string sql)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(lake.Url("query"), "/v1/query")) { Content = JsonContent.Create(new { sql }) };
-        request.Headers.Add("x-api-key", lake.QueryApiKey);
-        using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"{sql}\n{(int)response.StatusCode}: {body}");
-        return [.. body.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().ToArray())];
     }
 
     /// <summary>A customer's name; an anonymous customer's is null (the API may write null or "", the CSV file has "").</summary>

@@ -39,11 +39,31 @@ public class AspireLake : IAsyncLifetime
     /// <summary>One statement through the query service's <c>/v1/query</c> with its key: the answer's rows; a refusal throws with the SQL.</summary>
     public async Task<JsonElement> QueryRowsAsync(string sql)
     {
-        using var http = new HttpClient { BaseAddress = Url("query"), Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("x-api-key", QueryApiKey);
+        using var http = QueryClient();
         using var response = await http.PostAsJsonAsync("/v1/query", new { sql });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? body.GetProperty("rows") : throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>
+    /// Syncs the query service's view of one table now (<c>POST /v1/tables/{name}/refresh</c>): a query right after an
+    /// upload is <c>Cataloged</c> may otherwise read the last periodic sync (<c>Query:RefreshIntervalSeconds</c>, 10 s).
+    /// </summary>
+    public async Task RefreshTableAsync(string table)
+    {
+        using var http = QueryClient();
+        using var response = await http.PostAsync($"/v1/tables/{Uri.EscapeDataString(table)}/refresh", content: null);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"refresh of {table}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private HttpClient QueryClient()
+    {
+        var http = new HttpClient { BaseAddress = Url("query"), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("x-api-key", QueryApiKey);
+        return http;
     }
 
     public ResourceNotificationService Notifications => App.ResourceNotifications;

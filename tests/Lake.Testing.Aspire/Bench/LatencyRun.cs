@@ -122,6 +122,7 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
 
     private async Task<LatencyReport> ReportAsync(string suite, List<UploadTiming> timings, DateTimeOffset started)
     {
+        await lake.RefreshTableAsync("orders");
         var row = (await lake.QueryRowsAsync(
             $"SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM {lake.Options.GlueDatabase}.orders WHERE order_id LIKE '{_run}-%'"))[0];
         return new LatencyReport(suite, _run, LatencyFiles.Rows, timings, started, (long)timings.Count * LatencyFiles.Rows, row[0].GetInt64(), row[1].GetInt64());

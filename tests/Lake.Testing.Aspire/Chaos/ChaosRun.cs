@@ -195,6 +195,7 @@ public sealed class ChaosRun(AspireLake lake, int uploads, int kills, int seed, 
         }
 
         log("checking: the curated table's rows against the files");
+        await lake.RefreshTableAsync("orders");
         var counts = await CuratedCountsAsync(run);
         var expectedIds = files.SelectMany(f => f.ValidIds).ToHashSet(StringComparer.Ordinal);
         var lost = expectedIds.Count(id => !counts.ContainsKey(id));
