@@ -32,7 +32,7 @@ internal sealed record LocalState(string Directory, string IngestApiKey, string 
             LoadOrCreateKey(directory, EmulatorSecretFile));
         if (options.Clean)
         {
-            // lake_moto.py keeps one file per service next to the state file: moto-state.s3.pickle, ...
+            // lake_moto.py keeps one file per service next to the state file (moto-state.s3.pickle, ...) and moto-state.journal
             foreach (var file in System.IO.Directory.EnumerateFiles(directory, Path.GetFileNameWithoutExtension(EmulatorStateFile) + ".*"))
             {
                 File.Delete(file);

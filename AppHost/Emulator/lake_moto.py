@@ -9,9 +9,12 @@ InvalidAccessKeyId, an unsigned request 403 AccessDenied, each in the service's 
 Only GET/HEAD of /moto-api and of /lake/health (readiness: answered at once, without touching any backend, unlike
 /moto-api/data.json, which dumps every backend) need no signature. With --state FILE, the backends of the services
 Lake uses are loaded at start from one file per service next to FILE (moto-state.s3.pickle, ...), and a request that
-changed a backend is answered only once that backend is written back (atomically, in rounds shared by concurrent
-requests), so a SIGKILL loses no acknowledged change: objects, messages sent, in flight or deleted, subscriptions,
-bucket notifications, tables and items survive it. SIGTERM or SIGINT saves everything and stops.
+changed a backend is answered only once the change is on disk (in rounds shared by concurrent requests), so a SIGKILL
+loses no acknowledged change: objects, messages sent, in flight or deleted, subscriptions, bucket notifications, tables
+and items survive it. SQS, SNS and Glue stay small and are written back whole (atomically); S3 and DynamoDB grow with
+the lake (objects, serving-table items), so a request that changed them is appended to a journal
+(moto-state.journal) instead and replayed in order at the next start, after which the journal is folded into their
+files. SIGTERM or SIGINT saves everything and stops.
 The AppHost starts it; nothing else depends on it.
 """
 
@@ -24,6 +27,8 @@ import io
 import json
 import os
 import pickle
+import re
+import struct
 import signal
 import sys
 import tempfile
@@ -31,6 +36,7 @@ import threading
 import time
 import urllib.parse
 import uuid
+import zlib
 from xml.sax.saxutils import escape
 
 import lake_policy
@@ -39,6 +45,7 @@ try:
     import moto
     from moto.backends import get_backend
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from moto.s3 import notifications as s3_notifications
     from moto.s3.responses import S3Response
     from werkzeug.serving import make_server
 except ImportError as error:  # pragma: no cover - reported to the AppHost
@@ -77,25 +84,27 @@ def service_path(path, service):
     return f"{root}.{service}{ext}"
 
 
-def save(path, services=SERVICES):
-    """Writes the backends of SERVICES, each to its own file, atomically (a SIGKILL leaves the old file or the new)."""
+def save(path, services=SERVICES, journaled_up_to=0):
+    """Writes the backends of SERVICES, each to its own file, atomically (a SIGKILL leaves the old file or the new),
+    noting the last journal record their state includes."""
     size = 0
     with _SAVING:
-        size = _save(path, services)
+        size = _save(path, services, journaled_up_to)
     return size
 
 
 _SAVING = threading.Lock()
 
 
-def _save(path, services):
+def _save(path, services, journaled_up_to):
     size = 0
     for service in services:
         backends = {}
         for account, regions in list(get_backend(service).items()):
             for region, backend in list(regions.items()):
                 backends[(account, region)] = _dumps(backend)
-        state = {"format": FORMAT, "moto": moto.__version__, "saved": time.time(), "service": service, "backends": backends}
+        state = {"format": FORMAT, "moto": moto.__version__, "saved": time.time(), "service": service, "backends": backends,
+                 "journaled_up_to": journaled_up_to}
         target = service_path(path, service)
         temporary = f"{target}.tmp"
         with open(temporary, "wb") as file:
@@ -108,7 +117,8 @@ def _save(path, services):
 
 
 def load(path):
-    restored, notes, newest = 0, [], None
+    """Loads each service's file; returns what it restored and, per service, the last journal record its state holds."""
+    restored, notes, newest, journaled = 0, [], None, {}
     for service in SERVICES:
         target = service_path(path, service)
         if not os.path.exists(target):
@@ -121,15 +131,16 @@ def load(path):
             for (account, region), blob in state["backends"].items():
                 dict.__setitem__(get_backend(service)[account], region, pickle.loads(blob))
             restored += len(state["backends"])
+            journaled[service] = state.get("journaled_up_to", 0)
             newest = max(newest or 0, state["saved"])
         except Exception as error:  # a state we cannot read must not stop the emulator
             kept = f"{target}.unreadable"
             os.replace(target, kept)
             notes.append(f"{service} not restored ({error}); it starts empty, the old file is kept as {kept}")
     if newest is None and not notes:
-        return "no saved state: starting empty"
+        return "no saved state: starting empty", journaled
     saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(newest)) if newest else "never"
-    return "; ".join([f"restored {restored} service backends saved up to {saved}", *notes])
+    return "; ".join([f"restored {restored} service backends saved up to {saved}", *notes]), journaled
 
 
 # Actions that read and change nothing; every other request may change a backend.
@@ -150,16 +161,141 @@ def changed_services(environ):
     return (service, "sqs") if service == "sns" else (service,)
 
 
+# Services whose changes are journaled rather than written back whole: their state grows with the lake.
+JOURNALED = ("s3", "dynamodb")
+# A journal longer than this is folded into the services' files (new changes to them wait meanwhile).
+JOURNAL_LIMIT = 256 * 1024 * 1024
+_RECORD_HEAD = struct.Struct(">QI")  # length, crc32 of the pickled record
+_UPLOAD_ID = re.compile(rb"<UploadId>([^<]+)</UploadId>")
+
+
+class Journal:
+    """The requests that changed S3 or DynamoDB, in the order moto applied them, appended to FILE.journal.
+
+    A record is the request as moto saw it (its CGI variables and body), numbered; each service's file notes the last
+    record it already holds, so a record is applied once whatever the moment of a SIGKILL. Replayed through moto at
+    the next start with S3's event notifications off (the messages they sent are in SQS's own file)."""
+
+    def __init__(self, path):
+        self.path = os.path.splitext(path)[0] + ".journal"
+        self.lock = threading.Lock()  # held while moto applies a journaled request and it is appended: same order
+        self.last = 0
+        self.file = None
+
+    @property
+    def size(self):
+        return self.file.tell() if self.file else 0
+
+    def open(self):
+        self.file = open(self.path, "ab")
+
+    def append(self, service, environ, body, upload_id=None):
+        """Under self.lock: one record, written but not yet synced (sync() does that for a round of them)."""
+        self.last += 1
+        variables = {k: v for k, v in environ.items() if isinstance(v, str)}
+        record = pickle.dumps((self.last, service, variables, body, upload_id), protocol=pickle.HIGHEST_PROTOCOL)
+        self.file.write(_RECORD_HEAD.pack(len(record), zlib.crc32(record)) + record)
+
+    def sync(self):
+        with self.lock:
+            self.file.flush()
+        os.fsync(self.file.fileno())
+
+    def truncate(self):
+        """Under self.lock, once every journaled service's file holds self.last: starts the journal again empty."""
+        self.file.close()
+        with open(self.path, "wb") as file:
+            os.fsync(file.fileno())
+        self.open()
+
+    def records(self):
+        """The records on disk, in order; a torn last record (a SIGKILL mid-write, never acknowledged) ends them."""
+        if not os.path.exists(self.path):
+            return
+        with open(self.path, "rb") as file:
+            while head := file.read(_RECORD_HEAD.size):
+                if len(head) < _RECORD_HEAD.size:
+                    return
+                length, crc = _RECORD_HEAD.unpack(head)
+                record = file.read(length)
+                if len(record) < length or zlib.crc32(record) != crc:
+                    return
+                yield pickle.loads(record)
+
+    def replay(self, app, journaled):
+        """Applies the records each service's file does not hold yet; returns how many."""
+        applied, upload_ids = 0, {}
+        sending = s3_notifications.send_event, s3_notifications.send_test_event
+        s3_notifications.send_event = s3_notifications.send_test_event = lambda *args, **kwargs: None
+        try:
+            for number, service, variables, body, upload_id in self.records():
+                self.last = max(self.last, number)
+                if number <= journaled.get(service, 0):
+                    continue
+                for old, new in upload_ids.items():  # a multipart upload gets a new id when its creation is replayed
+                    for name in ("QUERY_STRING", "RAW_URI", "REQUEST_URI"):
+                        if name in variables:
+                            variables[name] = variables[name].replace(f"uploadId={old}", f"uploadId={new}")
+                environ = {**variables, "wsgi.input": io.BytesIO(body), "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
+                           "wsgi.multithread": False, "wsgi.multiprocess": False, "wsgi.run_once": False}
+                answer = b"".join(app(environ, lambda status, headers, exc_info=None: None))
+                if upload_id and (match := _UPLOAD_ID.search(answer)):
+                    upload_ids[upload_id] = match.group(1).decode()
+                applied += 1
+        finally:
+            s3_notifications.send_event, s3_notifications.send_test_event = sending
+        self.last = max([self.last, *journaled.values()])
+        return applied
+
+
+class Recorder:
+    """WSGI middleware between the SigV4 gate and moto: a request that may change S3 or DynamoDB is applied by moto
+    and, if it succeeded, appended to the journal, both under the journal's lock so the journal's order is moto's."""
+
+    def __init__(self, app, journal):
+        self.app, self.journal = app, journal
+
+    def __call__(self, environ, start_response):
+        service = environ.get(SERVICE_MARK)
+        if service not in JOURNALED or service not in changed_services(environ):
+            return self.app(environ, start_response)
+        if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
+            SigV4Gate.buffer_body(environ)
+        body = environ["wsgi.input"].read()
+        environ["wsgi.input"] = io.BytesIO(body)
+        status = []
+
+        def capture(line, headers, exc_info=None):
+            status.append(line)
+            return start_response(line, headers, exc_info)
+
+        with self.journal.lock:
+            answer = self.app(environ, capture)
+            chunks = list(answer)
+            if hasattr(answer, "close"):
+                answer.close()
+            if status and status[0].startswith("2"):
+                creates_upload = service == "s3" and environ.get("REQUEST_METHOD") == "POST" and "uploads" in _query_keys(environ)
+                upload_id = _UPLOAD_ID.search(b"".join(chunks)) if creates_upload else None
+                self.journal.append(service, environ, body, upload_id.group(1).decode() if upload_id else None)
+        return chunks
+
+
+def _query_keys(environ):
+    return {part.partition("=")[0] for part in environ.get("QUERY_STRING", "").split("&")}
+
+
 class Durability:
     """WSGI middleware that answers a request which changed state only once that state is on disk.
 
-    Group commit: a saver thread writes every service changed since its last round, and each changed request waits
-    for the first round that began after it finished. A SIGKILL therefore loses no acknowledged change (a message
-    sent, received or deleted, an object put, a subscription or notification made); what it can lose is a request
-    whose answer was never sent, which the client retries as it would against AWS."""
+    Group commit: a saver thread syncs the journal and writes every other service changed since its last round, and
+    each changed request waits for the first round that began after it finished. A SIGKILL therefore loses no
+    acknowledged change (a message sent, received or deleted, an object put, an item written, a subscription or
+    notification made); what it can lose is a request whose answer was never sent, which the client retries as it
+    would against AWS."""
 
-    def __init__(self, app, path, timeout=60):
-        self.app, self.path, self.timeout = app, path, timeout
+    def __init__(self, app, path, journal, timeout=60):
+        self.app, self.path, self.journal, self.timeout = app, path, journal, timeout
         self.condition = threading.Condition()
         self.changed = 0  # sequence number of the last change
         self.saved = 0  # every change up to this sequence number is on disk
@@ -177,7 +313,7 @@ class Durability:
         with self.condition:
             self.changed += 1
             mine = self.changed
-            self.dirty.update(services)
+            self.dirty.update(s for s in services if s not in JOURNALED)
             self.condition.notify_all()
             if not self.condition.wait_for(lambda: self.saved >= mine or self.stopping, self.timeout):
                 print(f"lake_moto: a change waited {self.timeout}s for its save", file=sys.stderr, flush=True)
@@ -192,7 +328,10 @@ class Durability:
                     return
                 target, services, self.dirty = self.changed, self.dirty, set()
             try:
+                self.journal.sync()
                 save(self.path, sorted(services))
+                if self.journal.size > JOURNAL_LIMIT:
+                    self.fold()
             except Exception as error:  # a request changed a backend while it was pickled: save it again
                 with self.condition:
                     self.dirty.update(services)
@@ -202,6 +341,12 @@ class Durability:
             with self.condition:
                 self.saved = max(self.saved, target)
                 self.condition.notify_all()
+
+    def fold(self):
+        """Writes the journaled services whole and empties the journal; their changes wait meanwhile."""
+        with self.journal.lock:
+            save(self.path, JOURNALED, self.journal.last)
+            self.journal.truncate()
 
     def stop(self):
         with self.condition:
@@ -550,16 +695,24 @@ def main():
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
 
-    if args.state:
-        os.makedirs(os.path.dirname(os.path.abspath(args.state)), exist_ok=True)
-        print(f"lake_moto: {load(args.state)}", flush=True)
-
     credentials = parse_credentials(args.credentials or [os.environ.get("LAKE_MOTO_CREDENTIALS") or "test:test"])
     policies = parse_principals(args.principal, args.template, args.parameter, args.region, credentials)
     _keep_form_bodies()
-    app = SigV4Gate(LakeDispatcher(create_backend_app), credentials, policies=policies)
-    durability = Durability(app, args.state) if args.state else None
-    server = make_server(args.host, args.port, Health(durability or app), threaded=True)
+    moto_app = LakeDispatcher(create_backend_app)
+    durability = None
+    if args.state:
+        os.makedirs(os.path.dirname(os.path.abspath(args.state)), exist_ok=True)
+        loaded, journaled = load(args.state)
+        journal = Journal(args.state)
+        replayed = journal.replay(moto_app, journaled)
+        if replayed:
+            save(args.state, JOURNALED, journal.last)  # folded in: the journal starts empty
+        journal.open()
+        journal.truncate()
+        print(f"lake_moto: {loaded}" + (f"; {replayed} journaled changes replayed" if replayed else ""), flush=True)
+        durability = Durability(SigV4Gate(Recorder(moto_app, journal), credentials, policies=policies), args.state, journal)
+    app = durability or SigV4Gate(moto_app, credentials, policies=policies)
+    server = make_server(args.host, args.port, Health(app), threaded=True)
 
     def stop(signum, frame):
         threading.Thread(target=server.shutdown, daemon=True).start()
@@ -575,7 +728,8 @@ def main():
     server.serve_forever()
     if durability:
         durability.stop()
-        size = save(args.state)
+        size = save(args.state, journaled_up_to=durability.journal.last)
+        durability.journal.truncate()
         print(f"lake_moto: state saved to {args.state} ({size} bytes)", flush=True)
 
 

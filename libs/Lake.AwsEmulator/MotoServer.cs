@@ -127,8 +127,9 @@ public sealed class MotoServer : IAsyncDisposable
 
             try
             {
-                // moto's own management API answers as soon as the server is up.
-                using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/data.json"), cancellationToken);
+                // Any answer will do: lake_moto.py's readiness path answers 200 without touching a backend, a bare
+                // moto_server 404 (/moto-api/data.json would serialise every restored backend on each probe).
+                using var response = await http.GetAsync(new Uri(Endpoint, "/lake/health"), cancellationToken);
                 return;
             }
             catch (HttpRequestException)

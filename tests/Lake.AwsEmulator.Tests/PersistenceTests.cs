@@ -96,13 +96,116 @@ public sealed class PersistenceTests : IDisposable
 
         await using (var server = await MotoServer.StartAsync(options))
         {
+            // SQS is written back whole on each change; S3 goes to the journal until the stop folds it in.
+            await CreateQueueAsync(Cli(server), TestNames.Unique("keep"));
+            Assert.True(File.Exists(Path.Combine(_directory, "moto-state.sqs.pickle")));
             await Cli(server).RunAsync("s3api", "create-bucket", "--bucket", bucket);
-            Assert.True(File.Exists(Path.Combine(_directory, "moto-state.s3.pickle")));
+            Assert.False(File.Exists(Path.Combine(_directory, "moto-state.s3.pickle")));
+            Assert.True(new FileInfo(Path.Combine(_directory, "moto-state.journal")).Length > 0);
         }
 
+        Assert.True(File.Exists(Path.Combine(_directory, "moto-state.s3.pickle")));
+        Assert.Equal(0, new FileInfo(Path.Combine(_directory, "moto-state.journal")).Length);
         Assert.Equal("not a pickle", await File.ReadAllTextAsync(Path.Combine(_directory, "moto-state.sqs.pickle.unreadable")));
         await using var restarted = await MotoServer.StartAsync(options);
         Assert.Contains(bucket, await Cli(restarted).RunRawAsync("s3", "ls"));
+    }
+
+    /// <summary>
+    /// S3 and DynamoDB changes go to a journal replayed at start: each exactly once (a counter added to survives two
+    /// SIGKILLs with its exact value), an open multipart upload survives and completes, and the replay sends no S3
+    /// event again (the queue holds the events of the original requests only).
+    /// </summary>
+    [Fact]
+    public async Task JournaledChangesAreReplayedOnceAcrossTwoSigkills()
+    {
+        var options = new MotoServerOptions { Executable = RepoPaths.EmulatorLauncher, Port = FreePort.Pick(), StateFile = Path.Combine(_directory, "moto-state.pickle") };
+        var bucket = TestNames.Unique("journal");
+        var table = TestNames.Unique("journal");
+        string queueUrl, uploadId;
+
+        var server = await MotoServer.StartAsync(options);
+        var cli = Cli(server);
+        await cli.RunAsync("dynamodb", "create-table", "--table-name", table, "--attribute-definitions", "AttributeName=k,AttributeType=S",
+            "--key-schema", "AttributeName=k,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST");
+        await cli.RunAsync("s3api", "create-bucket", "--bucket", bucket);
+        queueUrl = await CreateQueueAsync(cli, TestNames.Unique("journal"));
+        var queueArn = (await cli.RunAsync("sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names", "QueueArn"))!
+            .Value.GetProperty("Attributes").GetProperty("QueueArn").GetString()!;
+        await cli.RunAsync("s3api", "put-bucket-notification-configuration", "--bucket", bucket, "--notification-configuration",
+            JsonSerializer.Serialize(new { QueueConfigurations = new[] { new { QueueArn = queueArn, Events = new[] { "s3:ObjectCreated:*" } } } }));
+        await cli.RunAsync("sqs", "purge-queue", "--queue-url", queueUrl);
+        await PutAsync(cli, bucket, "kept.csv", "a,b\n1,2\n");
+        for (var i = 0; i < 3; i++)
+        {
+            await AddOneAsync(cli, table);
+        }
+
+        uploadId = (await cli.RunAsync("s3api", "create-multipart-upload", "--bucket", bucket, "--key", "parts.bin"))!.Value.GetProperty("UploadId").GetString()!;
+        await UploadPartAsync(cli, bucket, uploadId, new string('x', 5 * 1024 * 1024));
+
+        server = await KillAndRestartAsync(server, options);
+        cli = Cli(server);
+        Assert.Equal("3", await CounterAsync(cli, table));
+        Assert.Equal("a,b\n1,2\n", await GetAsync(cli, bucket, "kept.csv"));
+        var upload = Assert.Single((await cli.RunAsync("s3api", "list-multipart-uploads", "--bucket", bucket))!.Value.GetProperty("Uploads").EnumerateArray());
+        Assert.Equal("parts.bin", upload.GetProperty("Key").GetString());
+        uploadId = upload.GetProperty("UploadId").GetString()!;
+        await AddOneAsync(cli, table);
+
+        await using (server = await KillAndRestartAsync(server, options))
+        {
+            cli = Cli(server);
+            Assert.Equal("4", await CounterAsync(cli, table));
+            var part = Assert.Single((await cli.RunAsync("s3api", "list-parts", "--bucket", bucket, "--key", "parts.bin", "--upload-id", uploadId))!.Value.GetProperty("Parts").EnumerateArray());
+            await cli.RunAsync("s3api", "complete-multipart-upload", "--bucket", bucket, "--key", "parts.bin", "--upload-id", uploadId, "--multipart-upload",
+                JsonSerializer.Serialize(new { Parts = new[] { new { ETag = part.GetProperty("ETag").GetString(), PartNumber = 1 } } }));
+            Assert.Equal(5 * 1024 * 1024, (await cli.RunAsync("s3api", "head-object", "--bucket", bucket, "--key", "parts.bin"))!.Value.GetProperty("ContentLength").GetInt64());
+
+            var events = new List<string>();
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                events.AddRange((await ReceiveAsync(cli, queueUrl, visibility: 600)).Select(m => m.GetProperty("Body").GetString()!));
+            }
+
+            // kept.csv's event once, then the completed upload's (moto sends Put and CompleteMultipartUpload for it).
+            Assert.Single(events, e => e.Contains("kept.csv", StringComparison.Ordinal));
+            Assert.All(events, e => Assert.True(e.Contains("kept.csv", StringComparison.Ordinal) || e.Contains("parts.bin", StringComparison.Ordinal), e));
+        }
+    }
+
+    private static async Task<MotoServer> KillAndRestartAsync(MotoServer server, MotoServerOptions options)
+    {
+        using (var process = Process.GetProcessById(server.ProcessId))
+        {
+            process.Kill(); // SIGKILL: nothing saved on the way out; the journal is all there is
+            await process.WaitForExitAsync();
+        }
+
+        await server.DisposeAsync();
+        return await MotoServer.StartAsync(options);
+    }
+
+    private static Task AddOneAsync(AwsCli cli, string table) =>
+        cli.RunAsync("dynamodb", "update-item", "--table-name", table, "--key", """{"k":{"S":"counter"}}""",
+            "--update-expression", "ADD n :one", "--expression-attribute-values", """{":one":{"N":"1"}}""");
+
+    private static async Task<string> CounterAsync(AwsCli cli, string table) =>
+        (await cli.RunAsync("dynamodb", "get-item", "--table-name", table, "--key", """{"k":{"S":"counter"}}""", "--consistent-read"))!
+            .Value.GetProperty("Item").GetProperty("n").GetProperty("N").GetString()!;
+
+    private static async Task UploadPartAsync(AwsCli cli, string bucket, string uploadId, string content)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, content);
+            await cli.RunAsync("s3api", "upload-part", "--bucket", bucket, "--key", "parts.bin", "--upload-id", uploadId, "--part-number", "1", "--body", file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
