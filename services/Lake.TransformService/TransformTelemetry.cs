@@ -26,7 +26,4 @@ internal static class TransformTelemetry
     /// <summary>Dead-letter queue depths, by queue, as <see cref="Monitoring.DeadLetterDepth"/> last read them.</summary>
     public static ObservableGauge<long> DeadLetters(Func<IEnumerable<Measurement<long>>> observe) =>
         Meter.CreateObservableGauge("lake.queue.dead_letters", observe, "{message}", "Messages waiting in a dead-letter queue, by queue.");
-
-    /// <summary>A child span of the current upload's, for one step of it.</summary>
-    public static Activity? Step(string name) => Source.StartActivity(name);
 }

@@ -66,6 +66,7 @@ public sealed class UploadTransformer(
 
     private async Task<UploadStage> TransformAsync(CleanObject upload, CancellationToken cancellationToken)
     {
+        var steps = new UploadSteps();
         if (await status.GetAsync(upload.UploadId, cancellationToken) is { Stage: UploadStage.Cataloged })
         {
             logger.LogInformation("Upload {UploadId} ({Dataset}) is already cataloged; nothing to do", upload.UploadId, upload.Dataset);
@@ -78,66 +79,75 @@ public sealed class UploadTransformer(
             throw new UploadRefusedException($"no dataset contract is named '{upload.Dataset}' (contracts: {string.Join(", ", contracts.Keys)})");
         }
 
-        using (TransformTelemetry.Step("catalog table"))
+        using (steps.Start("catalog table"))
         {
             await catalog.EnsureTableAsync(contract, cancellationToken);
         }
 
-        var (result, published, served) = await ConvertAsync(upload, contract, cancellationToken);
-        await reports.TransformedAsync(upload, result, published, served, cancellationToken);
-        var alerted = await reports.AlertIfOverThresholdAsync(upload, result, contract.QuarantineThreshold, published, cancellationToken);
+        var (result, published, served) = await ConvertAsync(upload, contract, steps, cancellationToken);
+        bool alerted;
+        using (steps.Start("status Transformed"))
+        {
+            await reports.TransformedAsync(upload, result, published, served, cancellationToken);
+            alerted = await reports.AlertIfOverThresholdAsync(upload, result, contract.QuarantineThreshold, published, cancellationToken);
+        }
 
         PartitionRegistration registration;
-        using (TransformTelemetry.Step("catalog partitions"))
+        using (steps.Start("catalog partitions"))
         {
             registration = await catalog.RegisterPartitionsAsync(contract, result.Partitions, cancellationToken);
         }
 
-        await reports.CatalogedAsync(upload, $"{lake.Value.GlueDatabase}.{contract.Dataset}", contract.Version, registration, cancellationToken);
+        using (steps.Start("status Cataloged"))
+        {
+            await reports.CatalogedAsync(upload, $"{lake.Value.GlueDatabase}.{contract.Dataset}", contract.Version, registration, cancellationToken);
+        }
+
         TransformTelemetry.Rows.Add(result.RowsValid, new("lake.dataset", upload.Dataset), new("outcome", "valid"));
         TransformTelemetry.Rows.Add(result.RowsQuarantined, new("lake.dataset", upload.Dataset), new("outcome", "quarantined"));
         TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "cataloged"));
         logger.LogInformation(
-            "Upload {UploadId} ({Dataset}) transformed: {RowsIn} rows, {RowsValid} valid, {RowsQuarantined} quarantined{Alert}; {Partitions} partitions ({PartitionsCreated} new)",
+            "Upload {UploadId} ({Dataset}) transformed: {RowsIn} rows, {RowsValid} valid, {RowsQuarantined} quarantined{Alert}; {Partitions} partitions ({PartitionsCreated} new); {Steps}",
             upload.UploadId, upload.Dataset, result.RowsIn, result.RowsValid, result.RowsQuarantined, alerted ? " (over the threshold: alerted)" : "",
-            result.Partitions.Count, registration.Created);
+            result.Partitions.Count, registration.Created, steps);
         return UploadStage.Cataloged;
     }
 
-    private async Task<(ConversionResult, PublishedUpload, ServingLoad?)> ConvertAsync(CleanObject upload, DatasetContract contract, CancellationToken cancellationToken)
+    private async Task<(ConversionResult, PublishedUpload, ServingLoad?)> ConvertAsync(
+        CleanObject upload, DatasetContract contract, UploadSteps steps, CancellationToken cancellationToken)
     {
         using var workspace = UploadWorkspace.Create(options.Value.WorkRoot, upload.UploadId);
-        using (TransformTelemetry.Step("download"))
+        using (steps.Start("download"))
         {
             using var transfer = new TransferUtility(s3);
             await transfer.DownloadAsync(new TransferUtilityDownloadRequest { BucketName = upload.Bucket, Key = upload.Key, FilePath = workspace.CsvPath }, cancellationToken);
         }
 
         IReadOnlyList<string> previousKeys;
-        using (TransformTelemetry.Step("key files"))
+        using (steps.Start("key files"))
         {
             previousKeys = await keyFiles.FetchAsync(upload.Dataset, upload.UploadId, cancellationToken);
         }
 
         ConversionResult result;
-        using (TransformTelemetry.Step("convert"))
+        using (steps.Start("convert"))
         {
             result = await ConvertAsync(upload, contract, workspace.CsvPath, workspace.OutputDirectory, previousKeys, cancellationToken);
         }
 
         if (result.KeyFile is not null)
         {
-            result = await CommitKeysAsync(upload, contract, workspace, previousKeys, result, cancellationToken);
+            result = await CommitKeysAsync(upload, contract, workspace, previousKeys, result, steps, cancellationToken);
         }
 
         PublishedUpload published;
-        using (TransformTelemetry.Step("publish"))
+        using (steps.Start("publish"))
         {
             published = await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken);
         }
 
         // From the work directory's Parquet, once it is durable in the curated zone.
-        using (TransformTelemetry.Step("serving table"))
+        using (steps.Start("serving table"))
         {
             return (result, published, await serving.LoadAsync(upload.UploadId, contract, result, cancellationToken));
         }
@@ -152,19 +162,19 @@ public sealed class UploadTransformer(
     /// </summary>
     private async Task<ConversionResult> CommitKeysAsync(
         CleanObject upload, DatasetContract contract, UploadWorkspace workspace, IReadOnlyList<string> checkedKeys, ConversionResult result,
-        CancellationToken cancellationToken)
+        UploadSteps steps, CancellationToken cancellationToken)
     {
-        using var step = TransformTelemetry.Step("commit keys");
+        using var step = steps.Start("commit keys");
         using (await locks.AcquireAsync(upload.Dataset, cancellationToken))
         {
             var current = await keyFiles.FetchAsync(upload.Dataset, upload.UploadId, cancellationToken);
             var arrived = current.Except(checkedKeys, StringComparer.Ordinal).ToList();
-            step?.SetTag("lake.key_files_arrived", arrived.Count);
+            step.Activity?.SetTag("lake.key_files_arrived", arrived.Count);
             if (arrived.Count > 0 && await KeyOverlap.AnyAsync(contract, result.KeyFile!, arrived, cancellationToken))
             {
                 logger.LogInformation("Upload {UploadId} ({Dataset}): an upload committed meanwhile holds some of its keys; converting again against {KeyFiles} key files",
                     upload.UploadId, upload.Dataset, current.Count);
-                step?.SetTag("lake.converted_again", true);
+                step.Activity?.SetTag("lake.converted_again", true);
                 result = await ConvertAsync(upload, contract, workspace.CsvPath, workspace.AgainDirectory, current, cancellationToken);
             }
 
