@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using Lake.Testing;
-using Lake.Testing.Aspire;
 using Lake.Testing.Aspire.Bench;
 
 namespace Lake.Benchmarks;
@@ -31,40 +27,10 @@ internal static class LatencyBenchmark
         return command;
     }
 
-    private static async Task<int> RunAsync(Func<LatencyRun, CancellationToken, Task<LatencyReport>> measure, CancellationToken cancellationToken)
-    {
-        Console.WriteLine("Starting the lake (AppHost, free ports, its own state directory) ...");
-        // A loaded machine can take longer to start the lake than a test allows.
-        var lake = new AspireLake { StartTimeout = TimeSpan.FromMinutes(20) };
-        try
+    private static Task<int> RunAsync(Func<LatencyRun, CancellationToken, Task<LatencyReport>> measure, CancellationToken cancellationToken) =>
+        LakeSuite.RunAsync(async (lake, log, token) =>
         {
-            await lake.InitializeAsync();
-            var report = await measure(new LatencyRun(lake, line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}")), cancellationToken);
-            var figures = LatencyFigures.Of(report);
-            Console.WriteLine();
-            Console.WriteLine(figures.Table());
-            var file = await WriteAsync(figures);
-            Console.WriteLine($"written {file}");
-            Console.WriteLine(figures.Line());
-            return report.Clean ? 0 : 1;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"The run failed: {ex}");
-            return 2;
-        }
-        finally
-        {
-            await lake.DisposeAsync();
-        }
-    }
-
-    private static async Task<string> WriteAsync(LatencyFigures figures)
-    {
-        var directory = Path.Combine(RepoPaths.Root, "bench", "results");
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, $"{figures.Suite}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
-        return file;
-    }
+            var report = await measure(new LatencyRun(lake, log), token);
+            return (LatencyFigures.Of(report), report.Clean);
+        }, cancellationToken);
 }

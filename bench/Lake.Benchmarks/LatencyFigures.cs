@@ -1,5 +1,5 @@
-using System.Globalization;
 using Lake.Testing.Aspire.Bench;
+using static Lake.Benchmarks.SuiteFigures;
 
 namespace Lake.Benchmarks;
 
@@ -7,13 +7,13 @@ namespace Lake.Benchmarks;
 internal sealed record LatencyFigures(
     string Suite, string Run, DateTimeOffset At, double LoadAverage, int Uploads, int Cataloged, int RowsPerFile,
     double P50, double P95, double Max, double ToValidated, double ValidatedToTransformed, double TransformedToCataloged,
-    long RowsLost, long RowsDoubled, double RowsPerSecond, double Span)
+    long RowsLost, long RowsDoubled, double RowsPerSecond, double Span) : ISuiteFigures
 {
     public static LatencyFigures Of(LatencyReport report)
     {
         var done = report.Uploads.Where(u => u.Total is not null).ToList();
         var totals = done.Select(u => u.Total!.Value.TotalSeconds).ToList();
-        return new LatencyFigures(report.Suite, report.Run, DateTimeOffset.UtcNow, ReadLoadAverage(), report.Uploads.Count, done.Count, report.RowsPerFile,
+        return new LatencyFigures(report.Suite, report.Run, DateTimeOffset.UtcNow, SuiteFigures.LoadAverage(), report.Uploads.Count, done.Count, report.RowsPerFile,
             Percentile(totals, 0.50), Percentile(totals, 0.95), totals.DefaultIfEmpty(double.NaN).Max(),
             Percentile([.. done.Select(u => u.ToValidated!.Value.TotalSeconds)], 0.50),
             Percentile([.. done.Select(u => u.ValidatedToTransformed!.Value.TotalSeconds)], 0.50),
@@ -29,21 +29,4 @@ internal sealed record LatencyFigures(
 
     public string Line() => Invariant(
         $"{Suite}: {Cataloged}/{Uploads} Cataloged, p50 {P50:F2} s, p95 {P95:F2} s, max {Max:F2} s; split {ToValidated:F2} / {ValidatedToTransformed:F2} / {TransformedToCataloged:F2} s; lost {RowsLost}, doubled {RowsDoubled}; {RowsPerSecond:N0} rows/s; load {LoadAverage:F1}");
-
-    /// <summary>Nearest rank; NaN for no values.</summary>
-    private static double Percentile(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    private static double ReadLoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : double.NaN;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

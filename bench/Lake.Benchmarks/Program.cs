@@ -15,6 +15,7 @@ var root = new RootCommand("Times the transform's conversion against a bare Duck
 root.Subcommands.Add(ChaosBenchmark.Command());
 root.Subcommands.Add(LatencyBenchmark.Latency());
 root.Subcommands.Add(LatencyBenchmark.Burst());
+root.Subcommands.Add(QueryBenchmark.Command());
 root.SetAction((parse, cancellationToken) => new TransformBenchmark(new BenchmarkOptions(
     parse.GetValue(rows), parse.GetValue(errorRate), parse.GetValue(repetitions), parse.GetValue(memoryLimit)!, parse.GetValue(threads),
     parse.GetRequiredValue(cache).FullName)).RunAsync(Console.Out, cancellationToken));

@@ -4,9 +4,10 @@ using Xunit.Abstractions;
 namespace Lake.EndToEnd.Tests;
 
 /// <summary>
-/// The bench's latency and burst runs at CI size, so their harness cannot rot: the figures are printed, not asserted
-/// (speed is for <c>bench/Lake.Benchmarks -- latency</c> and <c>-- burst</c>); what is asserted is what the runs report
-/// besides time: every upload Cataloged with its three stages, every row curated once.
+/// The bench's latency, burst and query runs at CI size, so their harness cannot rot: the figures are printed, not
+/// asserted (speed is for <c>bench/Lake.Benchmarks -- latency</c>, <c>-- burst</c> and <c>-- query</c>); what is
+/// asserted is what the runs report besides time: every upload Cataloged with its three stages, every row curated
+/// once; the generated table holding exactly its rows, the service and bare DuckDB agreeing, the filter pruning.
 /// </summary>
 [Collection(RunningLakeCollection.Name)]
 [Trait("Category", "Integration")]
@@ -34,6 +35,24 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
 
         Assert.Empty(report.NotCataloged);
         Assert.Equal((4 * LatencyFiles.Rows, 4 * LatencyFiles.Rows), (report.RowsCurated, report.DistinctIds));
+        Assert.True(report.Clean);
+    }
+
+    [Fact]
+    public async Task TheQueryRunTimesBothStatementsOnTheServiceAndOnBareDuckDbOverTheSameFilesWithTheSameResults()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+
+        var report = await new QueryRun(lake, Log).RunAsync(50_000, 3, limit.Token);
+
+        Assert.Equal((50_000L, GeneratedOrders.Days), (report.Table.Rows, report.Table.Partitions));
+        Assert.Equal((report.Table.Rows, report.Table.Total), (report.RunRows, report.RunTotal));
+        Assert.All([report.Pruned, report.Scan], s =>
+        {
+            Assert.True(s.Agree, $"{s.Name}: service {s.ServiceResult}, bare DuckDB {s.BareResult}");
+            Assert.Equal((3, 3, 3), (s.HttpMs.Count, s.ServiceMs.Count, s.BareMs.Count));
+        });
+        Assert.InRange(report.Pruned.FilesScanned, 1, report.Table.Files / 2);
         Assert.True(report.Clean);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Amazon.Runtime;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -40,26 +41,36 @@ public class AspireLake : IAsyncLifetime
     public async Task<JsonElement> QueryRowsAsync(string sql)
     {
         using var http = QueryClient();
+        return (await QueryAsync(http, sql)).GetProperty("rows");
+    }
+
+    /// <summary>
+    /// One statement through <c>/v1/query</c> on <paramref name="http"/> (from <see cref="QueryClient"/>): the whole
+    /// answer (<c>rows</c>, <c>elapsedMs</c>, <c>bytesScanned</c>, ...); a refusal throws with the SQL.
+    /// </summary>
+    public static async Task<JsonElement> QueryAsync(HttpClient http, string sql)
+    {
         using var response = await http.PostAsJsonAsync("/v1/query", new { sql });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return response.IsSuccessStatusCode ? body.GetProperty("rows") : throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{sql}\n{(int)response.StatusCode}: {body}");
     }
 
     /// <summary>
     /// Syncs the query service's view of one table now (<c>POST /v1/tables/{name}/refresh</c>): a query right after an
     /// upload is <c>Cataloged</c> may otherwise read the last periodic sync (<c>Query:RefreshIntervalSeconds</c>, 10 s).
     /// </summary>
-    public async Task RefreshTableAsync(string table)
+    /// <returns>The table as the service now serves it (<c>GET /v1/tables/{name}</c>'s answer: its partitions and their objects).</returns>
+    public async Task<JsonElement> RefreshTableAsync(string table)
     {
         using var http = QueryClient();
         using var response = await http.PostAsync($"/v1/tables/{Uri.EscapeDataString(table)}/refresh", content: null);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"refresh of {table}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<JsonElement>()
+            : throw new InvalidOperationException($"refresh of {table}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private HttpClient QueryClient()
+    /// <summary>A client for the query service with its key (dispose it).</summary>
+    public HttpClient QueryClient()
     {
         var http = new HttpClient { BaseAddress = Url("query"), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("x-api-key", QueryApiKey);
@@ -69,6 +80,12 @@ public class AspireLake : IAsyncLifetime
     public ResourceNotificationService Notifications => App.ResourceNotifications;
 
     public AwsCli Cli => new(Url("aws-emulator"), "us-east-1", "test", "test");
+
+    /// <summary>Lake's own AWS clients against the lake's emulator, as the administrator (dispose them).</summary>
+    public LakeAwsClients AwsClients() => new(LakeAwsOptions.ForEndpoint("us-east-1", Url("aws-emulator"), new BasicAWSCredentials("test", "test")));
+
+    /// <summary>Where the AppHost has the query service cache curated Parquet (<c>Query__CacheDirectory</c>).</summary>
+    public string QueryCacheDirectory => Path.Combine(_state, "query-cache");
 
     /// <summary>How long the lake may take to start: every resource healthy, the provisioner done.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(5);

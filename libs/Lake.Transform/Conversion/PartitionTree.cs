@@ -1,7 +1,7 @@
 namespace Lake.Transform.Conversion;
 
 /// <summary>Reads the Hive tree DuckDB wrote (<c>col=value/.../file.parquet</c>, values percent-encoded) back into partitions.</summary>
-internal static class PartitionTree
+public static class PartitionTree
 {
     public static IReadOnlyList<CuratedPartition> Read(string root, IReadOnlyList<string> partitionBy)
     {
