@@ -166,7 +166,9 @@ def changed_services(environ):
 JOURNALED = ("s3", "dynamodb")
 # A journal longer than this is folded into the services' files (new changes to them wait meanwhile).
 JOURNAL_LIMIT = 256 * 1024 * 1024
-_RECORD_HEAD = struct.Struct(">QI")  # length, crc32 of the pickled record
+_RECORD_HEAD = struct.Struct(">QQI")  # the pickled request's length, the body's length, crc32 of the pickled request
+_BODY_CRC = struct.Struct(">I")  # after the body: its crc32
+_CHUNK = 1024 * 1024
 _UPLOAD_ID = re.compile(rb"<UploadId>([^<]+)</UploadId>")
 
 
@@ -191,11 +193,20 @@ class Journal:
         self.file = open(self.path, "ab")
 
     def append(self, service, environ, body, upload_id=None):
-        """Under self.lock: one record, written but not yet synced (sync() does that for a round of them)."""
+        """Under self.lock: one record, written but not yet synced (sync() does that for a round of them). BODY is a
+        seekable stream, copied a chunk at a time: a large object is never held in memory."""
         self.last += 1
         variables = {k: v for k, v in environ.items() if isinstance(v, str)}
-        record = pickle.dumps((self.last, service, variables, body, upload_id), protocol=pickle.HIGHEST_PROTOCOL)
-        self.file.write(_RECORD_HEAD.pack(len(record), zlib.crc32(record)) + record)
+        record = pickle.dumps((self.last, service, variables, upload_id), protocol=pickle.HIGHEST_PROTOCOL)
+        body.seek(0, io.SEEK_END)
+        length = body.tell()
+        body.seek(0)
+        self.file.write(_RECORD_HEAD.pack(len(record), length, zlib.crc32(record)) + record)
+        crc = 0
+        while chunk := body.read(_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            self.file.write(chunk)
+        self.file.write(_BODY_CRC.pack(crc))
 
     def sync(self):
         with self.lock:
@@ -210,18 +221,29 @@ class Journal:
         self.open()
 
     def records(self):
-        """The records on disk, in order; a torn last record (a SIGKILL mid-write, never acknowledged) ends them."""
+        """The records on disk, in order, each with its body in a spooled file; a torn last record (a SIGKILL
+        mid-write, never acknowledged) ends them."""
         if not os.path.exists(self.path):
             return
         with open(self.path, "rb") as file:
             while head := file.read(_RECORD_HEAD.size):
                 if len(head) < _RECORD_HEAD.size:
                     return
-                length, crc = _RECORD_HEAD.unpack(head)
+                length, body_length, crc = _RECORD_HEAD.unpack(head)
                 record = file.read(length)
                 if len(record) < length or zlib.crc32(record) != crc:
                     return
-                yield pickle.loads(record)
+                body, body_crc, remaining = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024), 0, body_length
+                while remaining and (chunk := file.read(min(_CHUNK, remaining))):
+                    body_crc = zlib.crc32(chunk, body_crc)
+                    body.write(chunk)
+                    remaining -= len(chunk)
+                tail = file.read(_BODY_CRC.size)
+                if remaining or len(tail) < _BODY_CRC.size or _BODY_CRC.unpack(tail)[0] != body_crc:
+                    return
+                body.seek(0)
+                number, service, variables, upload_id = pickle.loads(record)
+                yield number, service, variables, body, upload_id
 
     def replay(self, app, journaled):
         """Applies the records each service's file does not hold yet; returns how many."""
@@ -232,14 +254,16 @@ class Journal:
             for number, service, variables, body, upload_id in self.records():
                 self.last = max(self.last, number)
                 if number <= journaled.get(service, 0):
+                    body.close()
                     continue
                 for old, new in upload_ids.items():  # a multipart upload gets a new id when its creation is replayed
                     for name in ("QUERY_STRING", "RAW_URI", "REQUEST_URI"):
                         if name in variables:
                             variables[name] = variables[name].replace(f"uploadId={old}", f"uploadId={new}")
-                environ = {**variables, "wsgi.input": io.BytesIO(body), "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
+                environ = {**variables, "wsgi.input": body, "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
                            "wsgi.multithread": False, "wsgi.multiprocess": False, "wsgi.run_once": False}
-                answer = b"".join(app(environ, lambda status, headers, exc_info=None: None))
+                with body:
+                    answer = b"".join(app(environ, lambda status, headers, exc_info=None: None))
                 if upload_id and (match := _UPLOAD_ID.search(answer)):
                     upload_ids[upload_id] = match.group(1).decode()
                 applied += 1
@@ -262,8 +286,7 @@ class Recorder:
             return self.app(environ, start_response)
         if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
             SigV4Gate.buffer_body(environ)
-        body = environ["wsgi.input"].read()
-        environ["wsgi.input"] = io.BytesIO(body)
+        body = environ["wsgi.input"]  # spooled: on disk past 8 MB, and read again for the journal once moto is done
         status = []
 
         def capture(line, headers, exc_info=None):
