@@ -309,6 +309,23 @@ def _query_keys(environ):
     return {part.partition("=")[0] for part in environ.get("QUERY_STRING", "").split("&")}
 
 
+_DELIVERED = threading.local()
+
+
+def _note_deliveries():
+    """An S3 write changes SQS or SNS only when a bucket notification delivers to them: noted per request thread, so a
+    write to a bucket without notifications (the curated zone's objects) does not rewrite SQS's file, which a burst
+    of queued messages makes large."""
+    for name in ("_send_sqs_message", "_send_sns_message"):
+        deliver = getattr(s3_notifications, name)
+
+        def delivering(*args, _deliver=deliver, **kwargs):
+            _DELIVERED.any = True
+            return _deliver(*args, **kwargs)
+
+        setattr(s3_notifications, name, delivering)
+
+
 class Durability:
     """WSGI middleware that answers a request which changed state only once that state is on disk.
 
@@ -327,8 +344,11 @@ class Durability:
         self.stopping = False
 
     def __call__(self, environ, start_response):
+        _DELIVERED.any = False
         body = self.app(environ, start_response)
         services = changed_services(environ)
+        if environ.get(SERVICE_MARK) == "s3" and not _DELIVERED.any:
+            services = tuple(s for s in services if s not in ("sqs", "sns"))
         if not services:
             return body
         chunks = list(body)  # moto has done the work; what it answers waits for the save
@@ -740,6 +760,7 @@ def main():
     policies = parse_principals(args.principal, args.template, args.parameter, args.region, credentials)
     _keep_form_bodies()
     _size_items_once()
+    _note_deliveries()
     moto_app = LakeDispatcher(create_backend_app)
     durability = None
     if args.state:

@@ -81,7 +81,10 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
                 log($"{statuses.Count}/{files} final");
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            // Each status read is a DynamoDB read on the emulator the lake shares: a thousand pending uploads polled
+            // back to back took much of its one core. The figures come from the status table's timestamps, so a
+            // slower poll delays the report, not what it measures.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp((files - statuses.Count) * 10, 1_000, 10_000)), cancellationToken);
         }
 
         var timings = new List<UploadTiming>();
