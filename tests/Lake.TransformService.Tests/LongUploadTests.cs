@@ -26,7 +26,7 @@ public sealed class LongUploadTests(EmulatorFixture emulator) : TransformService
     public async Task ALongUploadKeepsItsMessageInvisibleUntilItIsDone()
     {
         var csv = Path.Combine(Lake.Files, "long.csv");
-        var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 2_000_000, Files = 1, Months = 12, Seed = 5 });
+        var generator = new OrderFileGenerator(new OrderGeneratorOptions { Rows = 4_000_000, Files = 1, Months = 12, Seed = 5 });
         await using (var file = File.Create(csv))
         {
             generator.Write(generator.Files[0], file);
