@@ -686,6 +686,24 @@ def _size_items_once():
     item_class.__init__ = __init__
 
 
+def _receive_in_linear_time():
+    """moto's ReceiveMessage checks each message it returns against the queue's retention by computing every queue
+    attribute, three of which count the queue's messages, each count asking the clock per message through two datetime
+    conversions: a receive cost O(returned x queued), 0.4 s for 10 of 1,000 queued messages, 1.6 s with 3,000 (the
+    1,000-file burst's slowdown). The same check from the queue's retention period, and the same clock read directly
+    (moto's clock is the system's in server mode)."""
+    from moto.sqs import models as sqs_models
+    unix_time, unix_time_millis = sqs_models.unix_time, sqs_models.unix_time_millis
+
+    def is_message_valid_based_on_retention_period(self, queue_name, message):
+        retention = int(self.get_queue(queue_name).message_retention_period)
+        return retention + message.sent_timestamp / 1000 > time.time()
+
+    sqs_models.SQSBackend.is_message_valid_based_on_retention_period = is_message_valid_based_on_retention_period
+    sqs_models.unix_time = lambda dt=None: time.time() if dt is None else unix_time(dt)
+    sqs_models.unix_time_millis = lambda dt=None: time.time() * 1000.0 if dt is None else unix_time_millis(dt)
+
+
 HEALTH_PATH = "/lake/health"
 HEALTH_BODY = b'{"status":"ok"}'
 
@@ -760,6 +778,7 @@ def main():
     policies = parse_principals(args.principal, args.template, args.parameter, args.region, credentials)
     _keep_form_bodies()
     _size_items_once()
+    _receive_in_linear_time()
     _note_deliveries()
     moto_app = LakeDispatcher(create_backend_app)
     durability = None
