@@ -18,6 +18,13 @@ public enum UploadStage
     /// <summary>The catalog knows the new partitions: the data is queryable. Final.</summary>
     Cataloged = 30,
 
+    /// <summary>
+    /// The valid rows are items of the dataset's serving table (only a dataset that declares one). Loaded after
+    /// <see cref="Cataloged"/>, so the rows are queryable sooner; recorded in the history only: the current stage stays
+    /// Cataloged (or becomes Failed if the load gives up).
+    /// </summary>
+    Served = 35,
+
     /// <summary>A stage gave up (its message went to a dead-letter queue). Final.</summary>
     Failed = 40,
 }

@@ -22,20 +22,7 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
         UploadId uploadId, string dataset, string fileName, UploadStage stage,
         IReadOnlyDictionary<string, string>? details = null, CancellationToken cancellationToken = default)
     {
-        var now = Timestamp(DateTimeOffset.UtcNow);
-        await dynamo.PutItemAsync(new PutItemRequest
-        {
-            TableName = tableName,
-            Item = new Dictionary<string, AttributeValue>
-            {
-                ["UploadId"] = new(uploadId.Value),
-                ["Sk"] = new(StagePrefix + stage),
-                ["Stage"] = new(stage.ToString()),
-                ["At"] = new(now),
-                ["Details"] = new AttributeValue { M = (details ?? new Dictionary<string, string>()).ToDictionary(d => d.Key, d => new AttributeValue(d.Value)) },
-            },
-        }, cancellationToken);
-
+        var now = await RecordHistoryAsync(uploadId, stage, details, cancellationToken);
         try
         {
             await dynamo.UpdateItemAsync(new UpdateItemRequest
@@ -59,6 +46,30 @@ public sealed class UploadStatusStore(IAmazonDynamoDB dynamo, string tableName)
         {
             // A later stage is already recorded: this one joins the history but is not current.
         }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="stage"/> to the upload's history (again: overwrites it) without making it the current stage,
+    /// as <see cref="UploadStage.Served"/> follows the final Cataloged.
+    /// </summary>
+    /// <returns>The time recorded.</returns>
+    public async Task<string> RecordHistoryAsync(
+        UploadId uploadId, UploadStage stage, IReadOnlyDictionary<string, string>? details = null, CancellationToken cancellationToken = default)
+    {
+        var now = Timestamp(DateTimeOffset.UtcNow);
+        await dynamo.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>
+            {
+                ["UploadId"] = new(uploadId.Value),
+                ["Sk"] = new(StagePrefix + stage),
+                ["Stage"] = new(stage.ToString()),
+                ["At"] = new(now),
+                ["Details"] = new AttributeValue { M = (details ?? new Dictionary<string, string>()).ToDictionary(d => d.Key, d => new AttributeValue(d.Value)) },
+            },
+        }, cancellationToken);
+        return now;
     }
 
     /// <summary>

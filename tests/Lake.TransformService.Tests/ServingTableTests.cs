@@ -6,14 +6,14 @@ using Lake.Uploads;
 namespace Lake.TransformService.Tests;
 
 /// <summary>
-/// The orders contract's serving table: after a transform its valid rows are items keyed by order id and the upload's
-/// processing timestamp, as the AWS CLI reads them, and a retried upload writes nothing twice. Retries wait a few
-/// seconds here, so a test can put right what failed between two tries.
+/// The orders contract's serving table: once an upload is Cataloged its valid rows become items keyed by order id and
+/// the upload's processing timestamp (Served in its history), as the AWS CLI reads them, and an upload done again
+/// writes nothing twice.
 /// </summary>
 [Collection(EmulatorFixture.CollectionName)]
 [Trait("Category", "Integration")]
 public sealed class ServingTableTests(EmulatorFixture emulator)
-    : TransformServiceTest(emulator, new Dictionary<string, string> { ["Transform__RetryDelaySeconds"] = "3" })
+    : TransformServiceTest(emulator)
 {
     private string Table => $"{Lake.TestLake.Options.ServingTablePrefix}orders";
 
@@ -24,7 +24,7 @@ public sealed class ServingTableTests(EmulatorFixture emulator)
         var records = CsvOracle.Read(csv);
 
         var id = await Lake.PutCleanAsync(csv);
-        var status = await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
+        var status = await Lake.WaitForStageAsync(id, UploadStage.Served);
 
         var processedAt = status.Details["processedAt"];
         Assert.Equal((Table, records.Count.ToString(CultureInfo.InvariantCulture)), (status.Details["servingTable"], status.Details["servingItems"]));
@@ -50,25 +50,31 @@ public sealed class ServingTableTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task AnUploadRetriedAfterItsItemsWereWrittenWritesNothingTwice()
+    public async Task AnUploadStoppedBeforeServedIsDoneAgainAndWritesNothingTwice()
     {
-        // No alerts topic: the bad rows' threshold alert fails after the items are written, so the upload is tried again.
-        var topicArn = $"arn:aws:sns:{EmulatorFixture.Region}:{EmulatorFixture.AccountId}:{Lake.TestLake.Options.AlertsTopic}";
-        await Emulator.Cli.RunAsync("sns", "delete-topic", "--topic-arn", topicArn);
+        var csv = RepoPaths.OrdersSeed("invalid", "bad-rows.csv");
+        var id = await Lake.PutCleanAsync(csv, "bad-rows.csv");
+        var served = await Lake.WaitForStageAsync(id, UploadStage.Served);
+        Assert.Equal("33", served.Details["servingItems"]);
+        Assert.True(served.History.Single(h => h.Stage == UploadStage.Cataloged).At <= served.History.Single(h => h.Stage == UploadStage.Served).At);
 
-        var id = await Lake.PutCleanAsync(RepoPaths.OrdersSeed("invalid", "bad-rows.csv"), "bad-rows.csv");
-        var transformed = await Lake.WaitForStageAsync(id, UploadStage.Transformed);
-        Assert.Equal("33", transformed.Details["servingItems"]);
-        await Lake.TestLake.Provisioner.ProvisionAsync();
-        var cataloged = await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
+        // As if the service had stopped after loading the items, before recording Served; then the event comes again.
+        await Emulator.Cli.RunAsync("dynamodb", "delete-item", "--table-name", Lake.TestLake.Options.StatusTable,
+            "--key", $$$"""{"UploadId": {"S": "{{{id}}}"}, "Sk": {"S": "STAGE#Served"}}""");
+        Assert.DoesNotContain((await Lake.Status.GetAsync(id))!.History, h => h.Stage == UploadStage.Served);
+        await Lake.PutCleanAsync(csv, "bad-rows.csv", again: id);
+        var again = await Lake.WaitForStageAsync(id, UploadStage.Served);
 
-        Assert.True(Lake.Service.Output.Count(l => l.Contains($"Transforming orders/{id}.csv (message", StringComparison.Ordinal)) >= 2,
-            string.Join('\n', Lake.Service.Output.TakeLast(30)));
-        Assert.Equal(transformed.Details["processedAt"], cataloged.Details["processedAt"]);
+        Assert.Contains(Lake.Service.Output, l => l.Contains($"Upload {id} (orders) is cataloged but not in its serving table; transforming it again", StringComparison.Ordinal));
+        Assert.Equal((served.Details["processedAt"], "33"), (again.Details["processedAt"], again.Details["servingItems"]));
         var items = await ScanAsync();
-        Assert.Equal(33, items.Count);
-        Assert.All(items, item => Assert.Equal(cataloged.Details["processedAt"], Text(item, "processed_at")));
-        Assert.Equal(33, items.Select(i => Text(i, "order_id")).Distinct().Count());
+        Assert.Equal(33, items.Count(i => Text(i, "upload_id") == id.Value));
+        Assert.All(items.Where(i => Text(i, "upload_id") == id.Value), item => Assert.Equal(served.Details["processedAt"], Text(item, "processed_at")));
+        Assert.Equal(items.Count, items.Select(i => Text(i, "order_id")).Distinct().Count());
+
+        // Served now: the same event once more has nothing to do.
+        await Lake.PutCleanAsync(csv, "bad-rows.csv", again: id);
+        await Lake.Service.WaitForOutputAsync(l => l.Contains($"Upload {id} (orders) is already cataloged; nothing to do", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Every item of the serving table, as <c>aws dynamodb scan</c> returns them (the CLI follows the pages).</summary>

@@ -73,9 +73,10 @@ internal sealed class TransformLake : IAsyncDisposable
     public async Task<int> StopServiceAsync() => await Service.StopAsync();
 
     /// <summary>Writes <paramref name="csv"/> to the clean zone as the validate function would: <c>{dataset}/{uploadId}.csv</c> with the upload's metadata.</summary>
-    public async Task<UploadId> PutCleanAsync(string csv, string fileName = "orders.csv", string? traceParent = null, string dataset = "orders")
+    /// <param name="again">An upload put before: its object is put again (a redelivered or repeated event).</param>
+    public async Task<UploadId> PutCleanAsync(string csv, string fileName = "orders.csv", string? traceParent = null, string dataset = "orders", UploadId? again = null)
     {
-        var uploadId = UploadId.New();
+        var uploadId = again ?? UploadId.New();
         var request = new PutObjectRequest { BucketName = TestLake.Options.Buckets.Clean, Key = $"{dataset}/{uploadId}.csv", FilePath = csv };
         request.Metadata.Add("upload-id", uploadId.Value);
         request.Metadata.Add("dataset", dataset);
@@ -85,7 +86,10 @@ internal sealed class TransformLake : IAsyncDisposable
         return uploadId;
     }
 
-    /// <summary>Waits until the upload's current stage is <paramref name="stage"/>; fails at once on another final stage.</summary>
+    /// <summary>
+    /// Waits until the upload's current stage is <paramref name="stage"/> (for <see cref="UploadStage.Served"/>: until it
+    /// is Cataloged with Served in its history); fails at once on another final stage.
+    /// </summary>
     public async Task<UploadStatus> WaitForStageAsync(UploadId uploadId, UploadStage stage, TimeSpan? timeout = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(90);
@@ -93,7 +97,9 @@ internal sealed class TransformLake : IAsyncDisposable
         while (true)
         {
             var status = await ReadStatusAsync(uploadId);
-            if (status?.Stage == stage)
+            if (stage == UploadStage.Served
+                    ? status is { Stage: UploadStage.Cataloged } && status.History.Any(h => h.Stage == stage)
+                    : status?.Stage == stage)
             {
                 return status;
             }

@@ -21,7 +21,7 @@ internal static class PipelineApi
         {
             var queryState = query.StateAsync(cancellationToken);
             var recent = await uploads.ListRecentAsync(UploadsCounted, cancellationToken: cancellationToken);
-            var stages = Enum.GetValues<UploadStage>().ToDictionary(s => s.ToString(), s => recent.Count(u => u.Stage == s));
+            var stages = Enum.GetValues<UploadStage>().Where(s => s != UploadStage.Served).ToDictionary(s => s.ToString(), s => recent.Count(u => u.Stage == s));
             var q = lake.Value.Queues;
             return TypedResults.Ok(new PipelineView(
                 stages,

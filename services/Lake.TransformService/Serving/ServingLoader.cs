@@ -23,16 +23,18 @@ public sealed class ServingLoader(IAmazonDynamoDB dynamo, UploadStatusStore stat
     /// <summary>BatchWriteItem calls in flight at once for one upload.</summary>
     private const int WriteConcurrency = 8;
 
-    /// <returns>What was loaded, or null when the dataset declares no serving table or no row was valid.</returns>
-    public async Task<ServingLoad?> LoadAsync(UploadId uploadId, DatasetContract contract, ConversionResult result, CancellationToken cancellationToken)
+    /// <summary>Loads the rows into <paramref name="serving"/>, the contract's serving table.</summary>
+    /// <returns>What was loaded (no item when no row was valid).</returns>
+    public async Task<ServingLoad> LoadAsync(
+        UploadId uploadId, DatasetContract contract, ServingTable serving, ConversionResult result, CancellationToken cancellationToken)
     {
-        if (contract.Serving is not { } serving || result.RowsValid == 0)
-        {
-            return null;
-        }
-
         var processedAt = ServingItems.Timestamp(await status.ProcessedAtAsync(uploadId, time.GetUtcNow(), cancellationToken));
         var table = serving.PhysicalName(lake.Value.ServingTablePrefix);
+        if (result.RowsValid == 0)
+        {
+            return new ServingLoad(table, processedAt, 0);
+        }
+
         var items = new ServingItems(contract);
         await using var connection = new DuckDBConnection(DuckDBConnectionStringBuilder.InMemoryConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace Lake.TransformService.Uploads;
 
 /// <summary>
 /// What the transform tells the world about an upload: its stages in the status table (Transformed, Cataloged,
-/// Failed, each with the upload's trace id) and alerts on the SNS topic (<c>upload.quarantine-threshold</c>,
+/// Served, Failed, each with the upload's trace id) and alerts on the SNS topic (<c>upload.quarantine-threshold</c>,
 /// <c>upload.transform-failed</c>), typed by a <c>type</c> message attribute as the validate function's are.
 /// </summary>
 public sealed class UploadReports(UploadStatusStore status, SnsClient sns, QueueAddresses addresses)
@@ -20,7 +20,7 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
     public const string TransformFailedAlert = "upload.transform-failed";
     private const int PartitionsListed = 5;
 
-    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, ServingLoad? served, CancellationToken cancellationToken)
+    public Task TransformedAsync(CleanObject upload, ConversionResult result, PublishedUpload published, CancellationToken cancellationToken)
     {
         var details = new Dictionary<string, string>
         {
@@ -31,13 +31,6 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
             ["curatedPrefix"] = published.CuratedPrefix,
             ["quarantineKey"] = published.QuarantineUri ?? "",
         };
-        if (served is not null)
-        {
-            details["servingTable"] = served.Table;
-            details["servingItems"] = Number(served.Items);
-            details["processedAt"] = served.ProcessedAt;
-        }
-
         return status.RecordStageAsync(upload.UploadId, upload.Dataset, upload.FileName, UploadStage.Transformed, UploadMetadata.WithTraceId(details), cancellationToken);
     }
 
@@ -48,6 +41,15 @@ public sealed class UploadReports(UploadStatusStore status, SnsClient sns, Queue
             ["contractVersion"] = Number(contractVersion),
             ["partitionsCreated"] = Number(registration.Created),
             ["partitionsExisting"] = Number(registration.Existing),
+        }), cancellationToken);
+
+    /// <summary>Adds Served to the upload's history (its current stage stays Cataloged).</summary>
+    public Task ServedAsync(CleanObject upload, ServingLoad served, CancellationToken cancellationToken) =>
+        status.RecordHistoryAsync(upload.UploadId, UploadStage.Served, UploadMetadata.WithTraceId(new()
+        {
+            ["servingTable"] = served.Table,
+            ["servingItems"] = Number(served.Items),
+            ["processedAt"] = served.ProcessedAt,
         }), cancellationToken);
 
     /// <summary>Alerts when the share of the file's rows in quarantine is above the contract's threshold.</summary>

@@ -15,9 +15,10 @@ namespace Lake.TransformService.Uploads;
 /// <summary>
 /// One clean upload end to end, as one span continuing the upload's trace: the catalog's table checked against the
 /// contract (an incompatible contract is refused before anything is written), the CSV converted in a private work
-/// directory, the outputs published, the valid rows loaded into the dataset's serving table (if it declares one),
-/// the stage recorded Transformed, the threshold alert, the new partitions registered, the stage recorded Cataloged. An upload already Cataloged is left alone; any other is done again,
-/// rewriting the same objects.
+/// directory, the outputs published, the stage recorded Transformed, the threshold alert, the new partitions
+/// registered, the stage recorded Cataloged (the rows are queryable), then the valid rows loaded into the dataset's
+/// serving table (if it declares one) and Served added to the history. An upload already Cataloged (and Served, if
+/// its dataset has a serving table) is left alone; any other is done again, rewriting the same objects and items.
 /// </summary>
 public sealed class UploadTransformer(
     IAmazonS3 s3,
@@ -67,14 +68,21 @@ public sealed class UploadTransformer(
     private async Task<UploadStage> TransformAsync(CleanObject upload, CancellationToken cancellationToken)
     {
         var steps = new UploadSteps();
-        if (await status.GetAsync(upload.UploadId, cancellationToken) is { Stage: UploadStage.Cataloged })
+        var contract = contracts.GetValueOrDefault(upload.Dataset);
+        if (await status.GetAsync(upload.UploadId, cancellationToken) is { Stage: UploadStage.Cataloged } cataloged)
         {
-            logger.LogInformation("Upload {UploadId} ({Dataset}) is already cataloged; nothing to do", upload.UploadId, upload.Dataset);
-            TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "duplicate"));
-            return UploadStage.Cataloged;
+            if (contract?.Serving is null || cataloged.History.Any(h => h.Stage == UploadStage.Served))
+            {
+                logger.LogInformation("Upload {UploadId} ({Dataset}) is already cataloged; nothing to do", upload.UploadId, upload.Dataset);
+                TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "duplicate"));
+                return UploadStage.Cataloged;
+            }
+
+            // Stopped between Cataloged and Served: done again, which rewrites the same objects and the same items.
+            logger.LogInformation("Upload {UploadId} ({Dataset}) is cataloged but not in its serving table; transforming it again", upload.UploadId, upload.Dataset);
         }
 
-        if (!contracts.TryGetValue(upload.Dataset, out var contract))
+        if (contract is null)
         {
             throw new UploadRefusedException($"no dataset contract is named '{upload.Dataset}' (contracts: {string.Join(", ", contracts.Keys)})");
         }
@@ -84,11 +92,12 @@ public sealed class UploadTransformer(
             await catalog.EnsureTableAsync(contract, cancellationToken);
         }
 
-        var (result, published, served) = await ConvertAsync(upload, contract, steps, cancellationToken);
+        using var workspace = UploadWorkspace.Create(options.Value.WorkRoot, upload.UploadId);
+        var (result, published) = await ConvertAsync(upload, contract, workspace, steps, cancellationToken);
         bool alerted;
         using (steps.Start("status Transformed"))
         {
-            await reports.TransformedAsync(upload, result, published, served, cancellationToken);
+            await reports.TransformedAsync(upload, result, published, cancellationToken);
             alerted = await reports.AlertIfOverThresholdAsync(upload, result, contract.QuarantineThreshold, published, cancellationToken);
         }
 
@@ -103,6 +112,15 @@ public sealed class UploadTransformer(
             await reports.CatalogedAsync(upload, $"{lake.Value.GlueDatabase}.{contract.Dataset}", contract.Version, registration, cancellationToken);
         }
 
+        // After Cataloged: the rows are queryable first; from the work directory's Parquet, durable in the curated zone.
+        if (contract.Serving is { } servingTable)
+        {
+            using (steps.Start("serving table"))
+            {
+                await reports.ServedAsync(upload, await serving.LoadAsync(upload.UploadId, contract, servingTable, result, cancellationToken), cancellationToken);
+            }
+        }
+
         TransformTelemetry.Rows.Add(result.RowsValid, new("lake.dataset", upload.Dataset), new("outcome", "valid"));
         TransformTelemetry.Rows.Add(result.RowsQuarantined, new("lake.dataset", upload.Dataset), new("outcome", "quarantined"));
         TransformTelemetry.Uploads.Add(1, new("lake.dataset", upload.Dataset), new("outcome", "cataloged"));
@@ -113,10 +131,10 @@ public sealed class UploadTransformer(
         return UploadStage.Cataloged;
     }
 
-    private async Task<(ConversionResult, PublishedUpload, ServingLoad?)> ConvertAsync(
-        CleanObject upload, DatasetContract contract, UploadSteps steps, CancellationToken cancellationToken)
+    /// <summary>Converts the upload in <paramref name="workspace"/> (its Parquet stays there for the serving table) and publishes it.</summary>
+    private async Task<(ConversionResult, PublishedUpload)> ConvertAsync(
+        CleanObject upload, DatasetContract contract, UploadWorkspace workspace, UploadSteps steps, CancellationToken cancellationToken)
     {
-        using var workspace = UploadWorkspace.Create(options.Value.WorkRoot, upload.UploadId);
         using (steps.Start("download"))
         {
             using var transfer = new TransferUtility(s3);
@@ -140,16 +158,9 @@ public sealed class UploadTransformer(
             result = await CommitKeysAsync(upload, contract, workspace, previousKeys, result, steps, cancellationToken);
         }
 
-        PublishedUpload published;
         using (steps.Start("publish"))
         {
-            published = await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken);
-        }
-
-        // From the work directory's Parquet, once it is durable in the curated zone.
-        using (steps.Start("serving table"))
-        {
-            return (result, published, await serving.LoadAsync(upload.UploadId, contract, result, cancellationToken));
+            return (result, await publisher.PublishAsync(contract, upload.UploadId, result, cancellationToken));
         }
     }
 
