@@ -6,8 +6,8 @@ namespace Lake.EndToEnd.Tests;
 /// <summary>
 /// The bench's latency, burst and query runs at CI size, so their harness cannot rot: the figures are printed, not
 /// asserted (speed is for <c>bench/Lake.Benchmarks -- latency</c>, <c>-- burst</c> and <c>-- query</c>); what is
-/// asserted is what the runs report besides time: every upload Cataloged with its three stages, every row curated
-/// once; the generated table holding exactly its rows, the service and bare DuckDB agreeing, the filter pruning.
+/// asserted is what the runs report besides time: every upload Cataloged with its three stages and then Served, every
+/// row curated once; the generated table holding exactly its rows, the service and bare DuckDB agreeing, the filter pruning.
 /// </summary>
 [Collection(RunningLakeCollection.Name)]
 [Trait("Category", "Integration")]
@@ -22,7 +22,7 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
         var report = await new LatencyRun(lake, Log).SequentialAsync(2, limit.Token);
 
         Assert.Equal(2, report.Uploads.Count);
-        Assert.All(report.Uploads, u => Assert.True(u.PutDone <= u.Validated && u.Validated <= u.Transformed && u.Transformed <= u.Cataloged, u.ToString()));
+        Assert.All(report.Uploads, u => Assert.True(u.PutDone <= u.Validated && u.Validated <= u.Transformed && u.Transformed <= u.Cataloged && u.Cataloged <= u.Served, u.ToString()));
         Assert.Equal((2 * LatencyFiles.Rows, 2 * LatencyFiles.Rows, 0L, 0L), (report.RowsCurated, report.DistinctIds, report.RowsLost, report.RowsDoubled));
     }
 
@@ -34,6 +34,7 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
         var report = await new LatencyRun(lake, Log).BurstAsync(4, limit.Token);
 
         Assert.Empty(report.NotCataloged);
+        Assert.All(report.Uploads, u => Assert.True(u.Cataloged <= u.Served, u.ToString()));
         Assert.Equal((4 * LatencyFiles.Rows, 4 * LatencyFiles.Rows), (report.RowsCurated, report.DistinctIds));
         Assert.True(report.Clean);
     }

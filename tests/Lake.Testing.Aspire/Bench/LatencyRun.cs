@@ -24,13 +24,12 @@ public sealed record LatencyReport(
 
 /// <summary>
 /// The bench's runs against a started lake, through the ingest API as a user's program does (POST a ticket, PUT the
-/// file): <c>latency</c> PUTs one file at a time and waits for it to be final before the next; <c>burst</c> PUTs them
-/// all at once. Times come from the status table's stage history; then the curated table is counted by the query
+/// file): <c>latency</c> PUTs one file at a time and waits for it to be done (Cataloged and Served: the orders contract
+/// has a serving table) before the next; <c>burst</c> PUTs them all at once and waits for all to be done. Times come from the status table's stage history; then the curated table is counted by the query
 /// service for the run's order ids (none lost, none doubled).
 /// </summary>
 public sealed class LatencyRun(AspireLake lake, Action<string> log)
 {
-    private static readonly string[] FinalStages = ["Cataloged", "Rejected", "Failed"];
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     private readonly string _run = $"L{Random.Shared.Next(0, 100_000):D5}";
@@ -43,10 +42,10 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
         for (var i = 0; i < uploads; i++)
         {
             var (id, putDone) = await PutAsync(ingest, i);
-            var status = await WaitFinalAsync(ingest, id, TimeSpan.FromMilliseconds(100), cancellationToken);
+            var status = await WaitDoneAsync(ingest, id, TimeSpan.FromMilliseconds(100), cancellationToken);
             var timing = UploadTiming.From(id, putDone, status);
             timings.Add(timing);
-            log($"upload {i + 1}/{uploads} {id}: {timing.Stage}, {Ms(timing.Total)} (to Validated {Ms(timing.ToValidated)}, to Transformed {Ms(timing.ValidatedToTransformed)}, to Cataloged {Ms(timing.TransformedToCataloged)})");
+            log($"upload {i + 1}/{uploads} {id}: {timing.Stage}, {Ms(timing.Total)} (to Validated {Ms(timing.ToValidated)}, to Transformed {Ms(timing.ValidatedToTransformed)}, to Cataloged {Ms(timing.TransformedToCataloged)}; then Served {Ms(timing.CatalogedToServed)})");
         }
 
         return await ReportAsync("latency", timings, started);
@@ -69,7 +68,7 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
         {
             foreach (var (id, _) in sent.Where(s => !statuses.ContainsKey(s.Id)))
             {
-                if (await ingest.StatusAsync(id) is { } status && FinalStages.Contains(status.GetProperty("stage").GetString()))
+                if (await ingest.StatusAsync(id) is { } status && UploadTiming.Done(status))
                 {
                     statuses[id] = status;
                 }
@@ -78,7 +77,7 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
             if (progress.Elapsed > TimeSpan.FromSeconds(10))
             {
                 progress.Restart();
-                log($"{statuses.Count}/{files} final");
+                log($"{statuses.Count}/{files} done");
             }
 
             // Each status read is a DynamoDB read on the emulator the lake shares: a thousand pending uploads polled
@@ -106,19 +105,19 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
         return (id, DateTimeOffset.UtcNow);
     }
 
-    private static async Task<JsonElement> WaitFinalAsync(IngestApiClient ingest, string id, TimeSpan poll, CancellationToken cancellationToken)
+    private static async Task<JsonElement> WaitDoneAsync(IngestApiClient ingest, string id, TimeSpan poll, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (await ingest.StatusAsync(id) is { } status && FinalStages.Contains(status.GetProperty("stage").GetString()))
+            if (await ingest.StatusAsync(id) is { } status && UploadTiming.Done(status))
             {
                 return status;
             }
 
             if (deadline.Elapsed > Patience)
             {
-                throw new TimeoutException($"upload {id} is not final after {Patience.TotalMinutes:0} minutes");
+                throw new TimeoutException($"upload {id} is not done after {Patience.TotalMinutes:0} minutes");
             }
 
             await Task.Delay(poll, cancellationToken);

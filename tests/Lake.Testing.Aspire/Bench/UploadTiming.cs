@@ -7,7 +7,8 @@ namespace Lake.Testing.Aspire.Bench;
 /// One upload's way through the lake: when its PUT was done (the client's clock) and when each stage was recorded
 /// (the status table's history, the same machine's clock). Null stages were not reached.
 /// </summary>
-public sealed record UploadTiming(string UploadId, string Stage, DateTimeOffset PutDone, DateTimeOffset? Validated, DateTimeOffset? Transformed, DateTimeOffset? Cataloged)
+public sealed record UploadTiming(
+    string UploadId, string Stage, DateTimeOffset PutDone, DateTimeOffset? Validated, DateTimeOffset? Transformed, DateTimeOffset? Cataloged, DateTimeOffset? Served)
 {
     /// <summary>PUT done to Cataloged; null unless Cataloged.</summary>
     public TimeSpan? Total => Cataloged - PutDone;
@@ -18,6 +19,17 @@ public sealed record UploadTiming(string UploadId, string Stage, DateTimeOffset 
 
     public TimeSpan? TransformedToCataloged => Cataloged - Transformed;
 
+    /// <summary>Cataloged to Served: the serving table's load, which follows the rows being queryable.</summary>
+    public TimeSpan? CatalogedToServed => Served - Cataloged;
+
+    /// <summary>Whether nothing more happens to the upload: Rejected, Failed, or Cataloged and Served.</summary>
+    public static bool Done(JsonElement status) => status.GetProperty("stage").GetString() switch
+    {
+        "Rejected" or "Failed" => true,
+        "Cataloged" => status.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("stage").GetString() == "Served"),
+        _ => false,
+    };
+
     /// <summary>From <c>GET /v1/uploads/{id}</c>'s answer.</summary>
     public static UploadTiming From(string uploadId, DateTimeOffset putDone, JsonElement status)
     {
@@ -27,6 +39,7 @@ public sealed record UploadTiming(string UploadId, string Stage, DateTimeOffset 
         return new UploadTiming(uploadId, status.GetProperty("stage").GetString()!, putDone,
             history.TryGetValue("Validated", out var v) ? v : null,
             history.TryGetValue("Transformed", out var t) ? t : null,
-            history.TryGetValue("Cataloged", out var c) ? c : null);
+            history.TryGetValue("Cataloged", out var c) ? c : null,
+            history.TryGetValue("Served", out var s) ? s : null);
     }
 }
