@@ -48,11 +48,13 @@ try:
     from moto.dynamodb.models import dynamo_type
     from moto.s3 import notifications as s3_notifications
     from moto.s3.responses import S3Response
-    from werkzeug.serving import make_server
+    from werkzeug.serving import BaseWSGIServer, make_server
 except ImportError as error:  # pragma: no cover - reported to the AppHost
     print(f"moto is not installed for {sys.executable} ({error}): pip install \"moto[server]\"", file=sys.stderr)
     sys.exit(3)
 
+# Connections waiting to be accepted (the kernel caps it at net.core.somaxconn).
+LISTEN_BACKLOG = 1024
 # The services Lake uses; their state is what survives.
 SERVICES = ("s3", "sqs", "sns", "glue", "dynamodb")
 FORMAT = 2
@@ -804,6 +806,9 @@ def main():
         print(f"lake_moto: {loaded}" + (f"; {replayed} journaled changes replayed" if replayed else ""), flush=True)
         durability = Durability(SigV4Gate(Recorder(moto_app, journal), credentials, policies=policies), args.state, journal)
     app = durability or SigV4Gate(moto_app, credentials, policies=policies)
+    # werkzeug listens with a backlog of 128: a burst of a thousand uploads' connections at once overflowed it and
+    # had some reset ("response ended prematurely"), which AWS does not do.
+    BaseWSGIServer.request_queue_size = LISTEN_BACKLOG
     server = make_server(args.host, args.port, Health(app), threaded=True)
 
     def stop(signum, frame):

@@ -13,7 +13,7 @@ internal static class LatencyBenchmark
 {
     public static Command Latency()
     {
-        var uploads = new Option<int>("--uploads") { Description = "Files PUT one after another, each waited Cataloged", DefaultValueFactory = _ => 30 };
+        var uploads = new Option<int>("--uploads") { Description = "Files PUT one after another, each waited done (Cataloged and Served)", DefaultValueFactory = _ => 30 };
         var command = new Command("latency", "PUT done → Cataloged of single 1,000-row uploads, one at a time.") { uploads };
         command.SetAction((parse, cancellationToken) => RunAsync((run, token) => run.SequentialAsync(parse.GetValue(uploads), token), cancellationToken));
         return command;
