@@ -50,10 +50,11 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
         Assert.Equal((report.Table.Rows, report.Table.Total), (report.RunRows, report.RunTotal));
         Assert.All([report.Pruned, report.Scan], s =>
         {
-            Assert.True(s.Agree, $"{s.Name}: service {s.ServiceResult}, bare DuckDB {s.BareResult}");
-            Assert.Equal((3, 3, 3), (s.HttpMs.Count, s.ServiceMs.Count, s.BareMs.Count));
+            Assert.True(s.Agree, $"{s.Name}: service {s.ServiceResult}, bare DuckDB {s.BareResult}, sandboxed {s.SandboxedResult}");
+            Assert.Equal((3, 3, 3, 3), (s.HttpMs.Count, s.ServiceMs.Count, s.BareMs.Count, s.SandboxedMs.Count));
         });
         Assert.InRange(report.Pruned.FilesScanned, 1, report.Table.Files / 2);
+        Assert.Equal(report.Table.Files, report.Scan.FilesScanned);
         Assert.True(report.Clean);
     }
 

@@ -33,8 +33,10 @@ public sealed class QueryRunner(
             var result = await Task.Run(() => RunStatement(lease, sql ?? "", stop.Token), CancellationToken.None);
             activity?.SetTag("db.response.returned_rows", result.Rows.Count);
             activity?.SetTag("lake.bytes_scanned", result.Scanned.BytesScanned);
-            logger.LogInformation("Query returned {Rows} rows in {ElapsedMs} ms, {BytesScanned} bytes scanned in {FilesScanned} files",
-                result.Rows.Count, (long)result.Elapsed.TotalMilliseconds, result.Scanned.BytesScanned, result.Scanned.FilesScanned);
+            activity?.SetTag("lake.bytes_scanned_estimated", result.Scanned.BytesEstimated);
+            logger.LogInformation("Query returned {Rows} rows in {ElapsedMs} ms, {BytesScanned} bytes scanned ({BytesKind}) in {FilesScanned} files",
+                result.Rows.Count, (long)result.Elapsed.TotalMilliseconds, result.Scanned.BytesScanned,
+                result.Scanned.BytesEstimated ? "estimated" : "exact", result.Scanned.FilesScanned);
             return result;
         }
         catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -58,7 +60,7 @@ public sealed class QueryRunner(
             File.Delete(lease.ProfileFile);
             var (columns, rows) = Stream(lease.Connection, sql, cancellationToken);
             clock.Stop();
-            return new QueryResult(columns, rows, clock.Elapsed, ScanStatistics.From(DuckDbProfile.Read(lease.ProfileFile)));
+            return new QueryResult(columns, rows, clock.Elapsed, ScanStatistics.From(DuckDbProfile.Read(lease.ProfileFile), ViewFiles));
         }
         finally
         {
@@ -66,6 +68,10 @@ public sealed class QueryRunner(
             File.Delete(lease.ProfileFile);
         }
     }
+
+    // A view's files in the order its read_parquet lists them, found by its first file (what an unpruned scan names first).
+    private IReadOnlyList<CachedFile>? ViewFiles(string firstFile) =>
+        cache.Tables.Values.FirstOrDefault(t => t.Files.FirstOrDefault()?.LocalPath == firstFile) is { } table ? [.. table.Files] : null;
 
     // DuckDB.NET's streaming mode fetches a chunk at a time; the token interrupts the connection for as long as rows
     // are read (ADO.NET's async methods pass it on only while they run).

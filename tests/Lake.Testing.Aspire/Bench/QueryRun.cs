@@ -12,11 +12,12 @@ namespace Lake.Testing.Aspire.Bench;
 /// <param name="HttpMs">The client's stopwatch around <c>POST /v1/query</c> and reading the answer.</param>
 /// <param name="ServiceMs">The answer's <c>elapsedMs</c>: DuckDB's time for the statement inside the service.</param>
 /// <param name="BareMs">The same statement on a bare in-process DuckDB over the same cached files, rows read.</param>
+/// <param name="SandboxedMs">The same on an in-process DuckDB set up as the query service sets up its own (see <c>BareDuckDb</c>).</param>
 public sealed record StatementTiming(
-    string Name, string Sql, IReadOnlyList<double> HttpMs, IReadOnlyList<double> ServiceMs, IReadOnlyList<double> BareMs,
-    string ServiceResult, string BareResult, long FilesScanned, long BytesScanned)
+    string Name, string Sql, IReadOnlyList<double> HttpMs, IReadOnlyList<double> ServiceMs, IReadOnlyList<double> BareMs, IReadOnlyList<double> SandboxedMs,
+    string ServiceResult, string BareResult, string SandboxedResult, long FilesScanned, long BytesScanned)
 {
-    public bool Agree => ServiceResult == BareResult;
+    public bool Agree => ServiceResult == BareResult && SandboxedResult == BareResult;
 }
 
 /// <summary>What a query run measured, and whether the table held exactly what was generated.</summary>
@@ -58,50 +59,57 @@ public sealed partial class QueryRun(AspireLake lake, Action<string> log)
         var scan = $"SELECT count(*) AS orders, sum(total) AS revenue, count(DISTINCT customer_id) AS customers FROM {db}.{Table}";
 
         using var http = lake.QueryClient();
-        var service = new Dictionary<string, (List<double> Http, List<double> Service, string Result, JsonElement Last)>(StringComparer.Ordinal);
-        foreach (var sql in new[] { pruned, scan })
+        using var bare = new BareDuckDb(db, files, sandbox: null);
+        using var sandboxed = new BareDuckDb(db, files, sandbox: lake.QueryCacheDirectory);
+        async Task<StatementTiming> TimeAsync(string name, string sql)
         {
-            service[sql] = await TimeServiceAsync(http, sql, repetitions, cancellationToken);
-        }
+            List<double> httpMs = [], serviceMs = [], bareMs = [], sandboxedMs = [];
+            var answer = default(JsonElement);
+            string bareResult = "", sandboxedResult = "";
+            for (var i = 0; i < repetitions; i++)
+            {
+                for (var turn = 0; turn < 3; turn++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch ((i + turn) % 3)
+                    {
+                        case 0:
+                            var clock = Stopwatch.StartNew();
+                            answer = await AspireLake.QueryAsync(http, sql);
+                            httpMs.Add(clock.Elapsed.TotalMilliseconds);
+                            serviceMs.Add(answer.GetProperty("elapsedMs").GetDouble());
+                            break;
+                        case 1:
+                            (var ms, bareResult) = bare.Time(sql);
+                            bareMs.Add(ms);
+                            break;
+                        default:
+                            (ms, sandboxedResult) = sandboxed.Time(sql);
+                            sandboxedMs.Add(ms);
+                            break;
+                    }
+                }
+            }
 
-        using var bare = new BareDuckDb(db, files);
-        StatementTiming Timing(string name, string sql)
-        {
-            var (bareMs, bareResult) = bare.Time(sql, repetitions);
-            var (httpMs, serviceMs, result, last) = service[sql];
-            var timing = new StatementTiming(name, sql, httpMs, serviceMs, bareMs, result, bareResult,
-                last.GetProperty("filesScanned").GetInt64(), last.GetProperty("bytesScanned").GetInt64());
-            log($"{name}: service {result} | bare {bareResult}{(timing.Agree ? "" : "  DISAGREE")}");
+            var timing = new StatementTiming(name, sql, httpMs, serviceMs, bareMs, sandboxedMs, ServiceResult(answer), bareResult, sandboxedResult,
+                answer.GetProperty("filesScanned").GetInt64(), answer.GetProperty("bytesScanned").GetInt64());
+            log($"{name}: {repetitions} × service, bare, sandboxed: service {timing.ServiceResult} | bare {bareResult} | sandboxed {sandboxedResult}{(timing.Agree ? "" : "  DISAGREE")}");
             return timing;
         }
 
-        return new QueryReport(table, files.Count, refresh, Timing("pruned", pruned), Timing("scan", scan),
+        var prunedTiming = await TimeAsync("pruned", pruned);
+        var scanTiming = await TimeAsync("scan", scan);
+        return new QueryReport(table, files.Count, refresh, prunedTiming, scanTiming,
             counted[0].GetInt64(), decimal.Parse(counted[1].GetString()!, CultureInfo.InvariantCulture));
     }
 
-    private async Task<(List<double> Http, List<double> Service, string Result, JsonElement Last)> TimeServiceAsync(
-        HttpClient http, string sql, int repetitions, CancellationToken cancellationToken)
-    {
-        List<double> httpMs = [], serviceMs = [];
-        var answer = default(JsonElement);
-        for (var i = 0; i < repetitions; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            answer = await AspireLake.QueryAsync(http, sql);
-            httpMs.Add(clock.Elapsed.TotalMilliseconds);
-            serviceMs.Add(answer.GetProperty("elapsedMs").GetDouble());
-        }
-
-        log($"service: {repetitions} × {sql}");
-        var rows = answer.GetProperty("rows").EnumerateArray().Select(row => row.EnumerateArray().Select(cell => cell.ValueKind switch
+    private static string ServiceResult(JsonElement answer) =>
+        ResultText(answer.GetProperty("rows").EnumerateArray().Select(row => row.EnumerateArray().Select(cell => cell.ValueKind switch
         {
             JsonValueKind.String => cell.GetString(),
             JsonValueKind.Null => null,
             _ => cell.GetRawText(),
-        }));
-        return (httpMs, serviceMs, ResultText(rows), answer);
-    }
+        })));
 
     /// <summary>Rows as one comparable line: numbers (JSON numbers, DECIMAL strings, .NET values) written alike.</summary>
     private static string ResultText(IEnumerable<IEnumerable<string?>> rows) =>
@@ -138,54 +146,97 @@ public sealed partial class QueryRun(AspireLake lake, Action<string> log)
     [GeneratedRegex(@"[^A-Za-z0-9._-]")]
     private static partial Regex Unsafe();
 
-    /// <summary>An in-process DuckDB with the service's limits and a view of the same name over the given files, nothing else.</summary>
+    /// <summary>
+    /// An in-process DuckDB with the service's limits and a view of the same name over the given files. Bare, nothing
+    /// else; or, given the cache directory as <c>sandbox</c>, set up as the query service sets up its own
+    /// (<c>SandboxedDatabase</c>, <c>QueryRunner</c>, <c>StatementGuard</c>): no extension autoload, <c>allowed_directories</c>
+    /// and <c>enable_external_access = false</c>, the statement on a duplicated connection that profiles to a JSON file
+    /// (read and deleted after each statement), streamed, after the guard's statement count and <c>json_serialize_sql</c>.
+    /// </summary>
     private sealed class BareDuckDb : IDisposable
     {
         private readonly string _spill = Directory.CreateTempSubdirectory("lake-query-bare-").FullName;
+        private readonly DuckDBConnection _definitions;
         private readonly DuckDBConnection _connection;
+        private readonly string? _profile;
 
-        public BareDuckDb(string database, IReadOnlyList<string> files)
+        public BareDuckDb(string database, IReadOnlyList<string> files, string? sandbox)
         {
-            _connection = new DuckDBConnection(ServiceLimits.ConnectionString(_spill));
-            _connection.Open();
-            Execute($"CREATE SCHEMA {SqlText.Identifier(database)}");
-            Execute($"CREATE VIEW {SqlText.Identifier(database)}.{SqlText.Identifier(Table)} AS SELECT * FROM read_parquet({SqlText.PathList(files)}, hive_partitioning = true, hive_types = {{'order_date': DATE}})");
-        }
-
-        public (List<double> Ms, string Result) Time(string sql, int repetitions)
-        {
-            var times = new List<double>();
-            var rows = new List<string?[]>();
-            for (var i = 0; i < repetitions; i++)
+            var settings = new DuckDBConnectionStringBuilder { ConnectionString = ServiceLimits.ConnectionString(_spill) };
+            if (sandbox is not null)
             {
-                rows.Clear();
-                var clock = Stopwatch.StartNew();
-                using (var command = _connection.CreateCommand())
-                {
-                    command.CommandText = sql;
-                    using var reader = command.ExecuteReader();
-                    while (reader.Read())
-                    {
-                        rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? null : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture))]);
-                    }
-                }
-
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                settings.AutoinstallKnownExtensions = false;
+                settings.AutoloadKnownExtensions = false;
+                settings.AllowCommunityExtensions = false;
             }
 
-            return (times, ResultText(rows));
+            _definitions = new DuckDBConnection(settings.ConnectionString);
+            _definitions.Open();
+            Execute(_definitions, $"CREATE SCHEMA {SqlText.Identifier(database)}");
+            Execute(_definitions, $"CREATE VIEW {SqlText.Identifier(database)}.{SqlText.Identifier(Table)} AS SELECT * FROM read_parquet({SqlText.PathList(files)}, hive_partitioning = true, hive_types = {{'order_date': DATE}})");
+            if (sandbox is null)
+            {
+                _connection = _definitions;
+                return;
+            }
+
+            Execute(_definitions, $"SET allowed_directories = [{SqlText.Literal(sandbox + Path.DirectorySeparatorChar)}, {SqlText.Literal(_spill + Path.DirectorySeparatorChar)}]");
+            Execute(_definitions, "SET enable_external_access = false");
+            _connection = _definitions.Duplicate();
+            _connection.Open();
+            _profile = Path.Combine(_spill, "profile.json");
+            DuckDbProfile.Enable(_connection, _profile);
+            Execute(_connection, $"USE {SqlText.Identifier(database)}");
+            Execute(_definitions, "SET lock_configuration = true");
         }
 
-        private void Execute(string sql)
+        public (double Ms, string Result) Time(string sql)
         {
-            using var command = _connection.CreateCommand();
+            var rows = new List<string?[]>();
+            var clock = Stopwatch.StartNew();
+            if (_profile is not null)
+            {
+                _ = _connection.CountStatements(sql);
+                using var check = new DuckDBCommand("SELECT json_serialize_sql($1::VARCHAR)", _connection);
+                check.Parameters.Add(new DuckDBParameter(sql));
+                using var tree = JsonDocument.Parse((string)check.ExecuteScalar()!);
+                File.Delete(_profile);
+            }
+
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                command.UseStreamingMode = _profile is not null;
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? null : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture))]);
+                }
+            }
+
+            if (_profile is not null)
+            {
+                _ = DuckDbProfile.Read(_profile);
+            }
+
+            return (clock.Elapsed.TotalMilliseconds, ResultText(rows));
+        }
+
+        private static void Execute(DuckDBConnection connection, string sql)
+        {
+            using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.ExecuteNonQuery();
         }
 
         public void Dispose()
         {
-            _connection.Dispose();
+            if (_connection != _definitions)
+            {
+                _connection.Dispose();
+            }
+
+            _definitions.Dispose();
             Directory.Delete(_spill, recursive: true);
         }
     }
