@@ -715,6 +715,20 @@ def _list_moto_modules_once():
     backends.list_of_moto_modules = lambda: modules
 
 
+def _bucket_items_in_one_pass():
+    """moto lists a bucket (every LIST, with or without a prefix) by iterating all its keys, calling two methods per key
+    to find each one's newest version: a LIST of 1,000 key files in a bucket of 33,000 objects took 55 ms, and each
+    upload's transform lists twice. The same pairs from one copy of the dict (moto copies it for concurrency too):
+    8.5 ms."""
+    from moto.s3.utils import _VersionedKeyStore
+
+    def items(self):
+        for key, versions in dict(self).items():
+            yield key, versions[-1]
+
+    _VersionedKeyStore.items = _VersionedKeyStore.iteritems = items
+
+
 HEALTH_PATH = "/lake/health"
 HEALTH_BODY = b'{"status":"ok"}'
 
@@ -791,6 +805,7 @@ def main():
     _size_items_once()
     _receive_in_linear_time()
     _list_moto_modules_once()
+    _bucket_items_in_one_pass()
     _note_deliveries()
     moto_app = LakeDispatcher(create_backend_app)
     durability = None
@@ -818,11 +833,17 @@ def main():
     signal.signal(signal.SIGINT, stop)
     if durability:
         threading.Thread(target=durability.run, daemon=True, name="saver").start()
+    sampler = None
+    if os.environ.get("LAKE_MOTO_SAMPLE"):  # diagnostics: where the threads spend their time (lake_sampler.py)
+        import lake_sampler
+        sampler = lake_sampler.Sampler(os.environ["LAKE_MOTO_SAMPLE"]).start()
 
     print(f"lake_moto: moto {moto.__version__} listening on http://{args.host}:{args.port}, "
           f"SigV4 checked for {len(credentials)} key(s), {len(policies)} with least privilege"
           f"{', every change saved before it is answered' if args.state else ''}", flush=True)
     server.serve_forever()
+    if sampler:
+        sampler.stop()
     if durability:
         durability.stop()
         size = save(args.state, journaled_up_to=durability.journal.last)
