@@ -69,9 +69,9 @@ public sealed class LatencyRun(AspireLake lake, Action<string> log)
         var patience = Patience + TimeSpan.FromSeconds(2 * files);
         while (statuses.Count < files && deadline.Elapsed < patience)
         {
-            // Uploads finish roughly in the order they were PUT: a pass stops after a run of pending ones, so the
-            // bench reads a few dozen statuses a pass rather than every pending one (a thousand status reads a pass
-            // were a good part of the emulator's work). Later uploads are read as the window moves on.
+            // A pass stops after a run of pending uploads, so the bench reads a few dozen statuses a pass rather than
+            // every pending one (a thousand status reads a pass were a good part of the emulator's work). Uploads
+            // finish in no particular order, so the count logged lags; once all are done one pass reads them all.
             var pendingInARow = 0;
             foreach (var (id, _) in sent.Where(s => !statuses.ContainsKey(s.Id)))
             {
