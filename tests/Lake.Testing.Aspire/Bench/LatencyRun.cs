@@ -25,8 +25,9 @@ public sealed record LatencyReport(
 /// <summary>
 /// The bench's runs against a started lake, through the ingest API as a user's program does (POST a ticket, PUT the
 /// file): <c>latency</c> PUTs one file at a time and waits for it to be done (Cataloged and Served: the orders contract
-/// has a serving table) before the next; <c>burst</c> PUTs them all at once and waits for all to be done. Times come from the status table's stage history; then the curated table is counted by the query
-/// service for the run's order ids (none lost, none doubled).
+/// has a serving table) before the next; <c>burst</c> PUTs them all at once and waits for all to be done. Times come
+/// from the status table's stage history; then the curated table is counted by the query service for the run's order
+/// ids (none lost, none doubled).
 /// </summary>
 public sealed class LatencyRun(AspireLake lake, Action<string> log)
 {
