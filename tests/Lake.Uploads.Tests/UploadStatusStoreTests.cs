@@ -50,6 +50,20 @@ public sealed partial class UploadStatusStoreTests(EmulatorFixture emulator) : I
     }
 
     [Fact]
+    public async Task AHistoryOnlyStageJoinsTheHistoryAndItsDetailsButIsNotCurrent()
+    {
+        var id = UploadId.New();
+        await _store.RecordStageAsync(id, "orders", "a.csv", UploadStage.Cataloged, new Dictionary<string, string> { ["table"] = "lake.orders" });
+
+        await _store.RecordHistoryAsync(id, UploadStage.Served, new Dictionary<string, string> { ["servingItems"] = "300" });
+
+        var status = await _store.GetAsync(id);
+        Assert.Equal(UploadStage.Cataloged, status!.Stage);
+        Assert.Equal([UploadStage.Cataloged, UploadStage.Served], status.History.Select(h => h.Stage));
+        Assert.Equal(("lake.orders", "300"), (status.Details["table"], status.Details["servingItems"]));
+    }
+
+    [Fact]
     public async Task RecordingAStageAgainLeavesOneEntryForIt()
     {
         var id = UploadId.New();
