@@ -6,7 +6,8 @@ using Lake.Testing.Aspire;
 namespace Lake.Benchmarks;
 
 /// <summary>
-/// How a suite against the whole lake runs: the lake started from the AppHost as the tests start it, the suite's
+/// How a suite against the whole lake runs: the lake started from the AppHost as the tests start it (with the dashboard,
+/// as a user's lake runs), the suite's
 /// measurement, its table, the JSON written to <c>bench/results/{suite}-{time}.json</c> (not committed) and one last
 /// line of key figures. Exit 0 when the run was clean, 1 when not, 2 when it failed.
 /// </summary>
@@ -16,8 +17,8 @@ internal static class LakeSuite
         Func<AspireLake, Action<string>, CancellationToken, Task<(ISuiteFigures Figures, bool Clean)>> measure, CancellationToken cancellationToken)
     {
         Console.WriteLine("Starting the lake (AppHost, free ports, its own state directory) ...");
-        // A loaded machine can take longer to start the lake than a test allows.
-        var lake = new AspireLake { StartTimeout = TimeSpan.FromMinutes(20) };
+        // A loaded machine can take longer to start the lake than a test allows. The dashboard runs, as for a user.
+        var lake = new AspireLake { StartTimeout = TimeSpan.FromMinutes(20), Dashboard = true };
         try
         {
             await lake.InitializeAsync();

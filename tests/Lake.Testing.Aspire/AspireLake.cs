@@ -90,6 +90,13 @@ public class AspireLake : IAsyncLifetime
     /// <summary>How long the lake may take to start: every resource healthy, the provisioner done.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether the Aspire dashboard runs, as it does for <c>dotnet run --project AppHost</c> (the testing builder leaves
+    /// it out). Without it the services' OTLP exporters have no collector: each function invocation's flush then
+    /// waits for its export to fail, up to <c>OTEL_EXPORTER_OTLP_TIMEOUT</c> (1 s) for traces and again for metrics.
+    /// </summary>
+    public bool Dashboard { get; init; }
+
     public async Task InitializeAsync()
     {
         string[] args =
@@ -101,7 +108,8 @@ public class AspireLake : IAsyncLifetime
             .. LakeEnvironment.Of(Options).Select(e => $"--{e.Key.Replace("__", ":", StringComparison.Ordinal)}={e.Value}"),
         ];
         using var starting = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lake_AppHost>(args, starting.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lake_AppHost>(
+            args, (options, _) => options.DisableDashboard = !Dashboard, starting.Token);
         App = await builder.BuildAsync(starting.Token);
         await App.StartAsync(starting.Token);
         var provisioned = await Notifications.WaitForResourceAsync("provisioner", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), starting.Token);
