@@ -22,7 +22,9 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
         var report = await new LatencyRun(lake, Log).SequentialAsync(2, limit.Token);
 
         Assert.Equal(2, report.Uploads.Count);
-        Assert.All(report.Uploads, u => Assert.True(u.PutDone <= u.Validated && u.Validated <= u.Transformed && u.Transformed <= u.Cataloged && u.Cataloged <= u.Served, u.ToString()));
+        // Server-side stages in order. Not PutDone <= Validated: the S3 event is queued while the PUT is applied, so a
+        // fast validation can be recorded before the PUT's answer reaches the client (seen: 32 ms before).
+        Assert.All(report.Uploads, u => Assert.True(u.Validated <= u.Transformed && u.Transformed <= u.Cataloged && u.Cataloged <= u.Served, u.ToString()));
         Assert.Equal((2 * LatencyFiles.Rows, 2 * LatencyFiles.Rows, 0L, 0L), (report.RowsCurated, report.DistinctIds, report.RowsLost, report.RowsDoubled));
     }
 
@@ -54,7 +56,8 @@ public sealed class BenchSuiteTests(RunningLake lake, ITestOutputHelper output)
             Assert.Equal((3, 3, 3, 3), (s.HttpMs.Count, s.ServiceMs.Count, s.BareMs.Count, s.SandboxedMs.Count));
         });
         Assert.InRange(report.Pruned.FilesScanned, 1, report.Table.Files / 2);
-        Assert.Equal(report.Table.Files, report.Scan.FilesScanned);
+        // The scan reads the whole table: the generated files and those of the uploads other tests made in this lake.
+        Assert.Equal(report.CachedFiles, report.Scan.FilesScanned);
         Assert.True(report.Clean);
     }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Lake.TransformService.Uploads;
 
 /// <summary>
-/// The key files of a dataset's earlier uploads, kept on local disk and fetched again only when their ETag changes:
+/// The key files of a dataset's earlier uploads, kept on local disk and fetched again only when their ETag changes
+/// (copies are deleted at stop, never while uploads convert):
 /// an upload lists them (one LIST per 1,000 uploads) instead of scanning the curated table. The upload being
 /// converted never counts its own key file, so a redelivered upload does not collide with itself. Callers of one
 /// dataset take turns (uploads of a dataset convert side by side).
@@ -41,13 +42,10 @@ public sealed class KeyFileCache(IAmazonS3 s3, IOptions<LakeOptions> lake, IOpti
         }
         while (page.IsTruncated == true);
 
-        var directory = Directory.CreateDirectory(Path.Combine(_root, dataset));
-        var kept = wanted.Values.ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in directory.EnumerateFiles().Where(f => !kept.Contains(f.FullName)))
-        {
-            stale.Delete();
-        }
-
+        // No copy is deleted while the process runs: an upload converting beside this one may be reading any of them
+        // (this upload's own key file included, which it leaves out of its list). A rewritten key file is fetched
+        // under a new name (its ETag's), so an old copy is never read again; the directory goes at stop.
+        Directory.CreateDirectory(Path.Combine(_root, dataset));
         var missing = wanted.Where(w => !File.Exists(w.Value));
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken }, async (file, ct) =>
         {
