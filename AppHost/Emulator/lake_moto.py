@@ -194,11 +194,11 @@ class Journal:
     def open(self):
         self.file = open(self.path, "ab")
 
-    def append(self, service, environ, body, upload_id=None):
-        """Under self.lock: one record, written but not yet synced (sync() does that for a round of them). BODY is a
-        seekable stream, copied a chunk at a time: a large object is never held in memory."""
+    def append(self, service, variables, body, upload_id=None):
+        """Under self.lock: one record, written but not yet synced (sync() does that for a round of them). VARIABLES
+        are the request's CGI variables as moto received them; BODY is a seekable stream, copied a chunk at a time: a
+        large object is never held in memory."""
         self.last += 1
-        variables = {k: v for k, v in environ.items() if isinstance(v, str)}
         record = pickle.dumps((self.last, service, variables, upload_id), protocol=pickle.HIGHEST_PROTOCOL)
         body.seek(0, io.SEEK_END)
         length = body.tell()
@@ -289,6 +289,9 @@ class Recorder:
         if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
             SigV4Gate.buffer_body(environ)
         body = environ["wsgi.input"]  # spooled: on disk past 8 MB, and read again for the journal once moto is done
+        # As moto receives them: moto's S3 handler changes some while it works (a form-typed PUT's mark and type are
+        # taken out and put back), and a replay must see what moto saw, or it stores a form-typed object empty.
+        variables = {k: v for k, v in environ.items() if isinstance(v, str)}
         status = []
 
         def capture(line, headers, exc_info=None):
@@ -303,7 +306,7 @@ class Recorder:
             if status and status[0].startswith("2"):
                 creates_upload = service == "s3" and environ.get("REQUEST_METHOD") == "POST" and "uploads" in _query_keys(environ)
                 upload_id = _UPLOAD_ID.search(b"".join(chunks)) if creates_upload else None
-                self.journal.append(service, environ, body, upload_id.group(1).decode() if upload_id else None)
+                self.journal.append(service, variables, body, upload_id.group(1).decode() if upload_id else None)
         return chunks
 
 

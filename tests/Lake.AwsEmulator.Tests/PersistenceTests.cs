@@ -136,6 +136,8 @@ public sealed class PersistenceTests : IDisposable
             JsonSerializer.Serialize(new { QueueConfigurations = new[] { new { QueueArn = queueArn, Events = new[] { "s3:ObjectCreated:*" } } } }));
         await cli.RunAsync("sqs", "purge-queue", "--queue-url", queueUrl);
         await PutAsync(cli, bucket, "kept.csv", "a,b\n1,2\n");
+        // A form-typed body: moto would parse it as a form unless the replay sees the request as moto first did.
+        await PutAsync(cli, bucket, "form.csv", "a=1&b=2\n", "application/x-www-form-urlencoded");
         for (var i = 0; i < 3; i++)
         {
             await AddOneAsync(cli, table);
@@ -148,6 +150,7 @@ public sealed class PersistenceTests : IDisposable
         cli = Cli(server);
         Assert.Equal("3", await CounterAsync(cli, table));
         Assert.Equal("a,b\n1,2\n", await GetAsync(cli, bucket, "kept.csv"));
+        Assert.Equal("a=1&b=2\n", await GetAsync(cli, bucket, "form.csv"));
         var upload = Assert.Single((await cli.RunAsync("s3api", "list-multipart-uploads", "--bucket", bucket))!.Value.GetProperty("Uploads").EnumerateArray());
         Assert.Equal("parts.bin", upload.GetProperty("Key").GetString());
         uploadId = upload.GetProperty("UploadId").GetString()!;
@@ -170,7 +173,9 @@ public sealed class PersistenceTests : IDisposable
 
             // kept.csv's event once, then the completed upload's (moto sends Put and CompleteMultipartUpload for it).
             Assert.Single(events, e => e.Contains("kept.csv", StringComparison.Ordinal));
-            Assert.All(events, e => Assert.True(e.Contains("kept.csv", StringComparison.Ordinal) || e.Contains("parts.bin", StringComparison.Ordinal), e));
+            Assert.Single(events, e => e.Contains("form.csv", StringComparison.Ordinal));
+            Assert.All(events, e => Assert.True(e.Contains("kept.csv", StringComparison.Ordinal) || e.Contains("form.csv", StringComparison.Ordinal)
+                || e.Contains("parts.bin", StringComparison.Ordinal), e));
         }
     }
 
@@ -222,13 +227,13 @@ public sealed class PersistenceTests : IDisposable
         return result is { } json && json.TryGetProperty("Messages", out var messages) ? [.. messages.EnumerateArray()] : [];
     }
 
-    private static async Task PutAsync(AwsCli cli, string bucket, string key, string content)
+    private static async Task PutAsync(AwsCli cli, string bucket, string key, string content, string contentType = "text/csv")
     {
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(file, content);
-            await cli.RunAsync("s3api", "put-object", "--bucket", bucket, "--key", key, "--body", file);
+            await cli.RunAsync("s3api", "put-object", "--bucket", bucket, "--key", key, "--body", file, "--content-type", contentType);
         }
         finally
         {
