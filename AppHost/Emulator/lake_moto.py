@@ -575,38 +575,47 @@ class SigV4Gate:
                                                    f"to perform: {action} on resource: {resource} because no identity-based policy allows the {action} action")
 
     def payload_hash(self, request, environ):
+        declared = _header(environ, "x-amz-content-sha256")
+        unsigned = request.presigned or (declared and (declared == UNSIGNED or declared.startswith("STREAMING-")))
+        # Every body is read whole before moto sees it: one short of its Content-Length (a client that died or gave up
+        # mid-PUT) is refused, as S3 refuses it, instead of being stored cut off under the checksum it declared.
+        actual = self.buffer_body(environ, digest=not unsigned)
         if request.presigned:
             return UNSIGNED
-        declared = _header(environ, "x-amz-content-sha256")
-        if declared and (declared == UNSIGNED or declared.startswith("STREAMING-")):
+        if unsigned:
             return declared  # the seed signature is checked; aws-chunked chunk signatures are not
-        actual = self.buffer_body(environ)
         if declared and declared != actual:
             raise Refusal(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.",
                           ClientComputedContentSHA256=declared, S3ComputedContentSHA256=actual)
         return declared or actual
 
     @staticmethod
-    def buffer_body(environ):
-        """Reads the body once (hashing it) into a spooled file that moto then reads in its place."""
+    def buffer_body(environ, digest=True):
+        """Reads the body once (hashing it unless DIGEST is false) into a spooled file that moto then reads in its
+        place; refuses a body that ends before its Content-Length."""
         length = environ.get("CONTENT_LENGTH")
         stream = environ["wsgi.input"]
         remaining = int(length) if length and length.isdigit() else (None if environ.get("wsgi.input_terminated") else 0)
         spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
-        digest = hashlib.sha256()
+        hashed = hashlib.sha256()
         while remaining is None or remaining > 0:
             chunk = stream.read(65536 if remaining is None else min(65536, remaining))
             if not chunk:
                 break
-            digest.update(chunk)
+            if digest:
+                hashed.update(chunk)
             spool.write(chunk)
             if remaining is not None:
                 remaining -= len(chunk)
+        if remaining:
+            spool.close()
+            raise Refusal(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.",
+                          NumberBytesExpected=length, NumberBytesProvided=str(int(length) - remaining))
         environ["CONTENT_LENGTH"] = str(spool.tell())
         spool.seek(0)
         environ["wsgi.input"] = spool
         environ.pop("wsgi.input_terminated", None)
-        return digest.hexdigest()
+        return hashed.hexdigest()
 
     @staticmethod
     def refuse(environ, start_response, refusal):

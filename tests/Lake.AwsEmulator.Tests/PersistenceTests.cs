@@ -1,5 +1,10 @@
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
 using Lake.Processes;
 using Lake.Testing;
 
@@ -177,6 +182,56 @@ public sealed class PersistenceTests : IDisposable
             Assert.All(events, e => Assert.True(e.Contains("kept.csv", StringComparison.Ordinal) || e.Contains("form.csv", StringComparison.Ordinal)
                 || e.Contains("parts.bin", StringComparison.Ordinal), e));
         }
+    }
+
+    /// <summary>
+    /// A writer killed mid-PUT: S3 answers IncompleteBody and stores nothing. The journaled emulator had stored what
+    /// arrived, cut off; under the checksum an SDK declares, every later GET of it failed "Expected hash not equal to
+    /// calculated hash" (the chaos run's transform, SIGKILLed while it wrote a key file).
+    /// </summary>
+    [Fact]
+    public async Task APutWhoseBodyEndsBeforeItsContentLengthIsRefusedAndStoresNothing()
+    {
+        var options = new MotoServerOptions { Executable = RepoPaths.EmulatorLauncher, StateFile = Path.Combine(_directory, "moto-state.pickle") };
+        var bucket = TestNames.Unique("cut");
+        var bytes = new byte[300_000];
+        new Random(15).NextBytes(bytes);
+        await using var server = await MotoServer.StartAsync(options);
+        await Cli(server).RunAsync("s3api", "create-bucket", "--bucket", bucket);
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials(EmulatorFixture.AccessKey, EmulatorFixture.SecretKey),
+            new AmazonS3Config { ServiceURL = server.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = EmulatorFixture.Region });
+        var url = new Uri(await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket, Key = "cut.bin", Verb = HttpVerb.PUT, Protocol = Protocol.HTTP, Expires = DateTime.UtcNow.AddMinutes(5),
+        }));
+
+        var answer = await PutCutOffAsync(url, bytes, sent: 100_000);
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("<Code>IncompleteBody</Code>", answer, StringComparison.Ordinal);
+        var head = await Assert.ThrowsAsync<AwsCliException>(() => Cli(server).RunAsync("s3api", "head-object", "--bucket", bucket, "--key", "cut.bin"));
+        Assert.Contains("Not Found", head.Message, StringComparison.Ordinal);
+
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "cut.bin", InputStream = new MemoryStream(bytes) });
+        using var stored = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "cut.bin", ChecksumMode = ChecksumMode.ENABLED });
+        using var buffer = new MemoryStream();
+        await stored.ResponseStream.CopyToAsync(buffer);
+        Assert.Equal(bytes, buffer.ToArray());
+    }
+
+    /// <summary>A PUT of <paramref name="bytes"/> whose writer stops after <paramref name="sent"/> of them: what the server answers.</summary>
+    private static async Task<string> PutCutOffAsync(Uri url, byte[] bytes, int sent)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(url.Host, url.Port);
+        var stream = tcp.GetStream();
+        var head = $"PUT {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Length: {bytes.Length}\r\nContent-Type: application/octet-stream\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(bytes.AsMemory(0, sent));
+        tcp.Client.Shutdown(SocketShutdown.Send);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static async Task<MotoServer> KillAndRestartAsync(MotoServer server, MotoServerOptions options)
