@@ -17,10 +17,10 @@ public sealed class MoreUploadsTests(EmulatorFixture emulator) : TransformServic
         var csv = RepoPaths.OrdersSeed("valid", "orders-2024-02.csv");
         var expected = CsvOracle.Read(csv).Select(r => r["order_id"]).Order(StringComparer.Ordinal).ToList();
         var id = await Lake.PutCleanAsync(csv);
-        await Lake.WaitForStageAsync(id, UploadStage.Cataloged);
+        await Lake.WaitForStageAsync(id, UploadStage.Served); // cataloged but not yet served, an upload is done again
         var written = await Lake.ListAsync(Curated, "orders/");
 
-        // Twice more while it is cataloged: nothing to do.
+        // Twice more once it is cataloged and served: nothing to do.
         await Lake.SendEventAsync($"orders/{id}.csv");
         await Lake.SendEventAsync($"orders/{id}.csv");
         await Lake.WaitForEmptyQueueAsync(TimeSpan.FromSeconds(60));
