@@ -23,6 +23,8 @@ public sealed class PartitionPruningTests(ServedLake lake)
         Assert.Equal(sizes.Sum(), all.GetProperty("bytesScanned").GetInt64());
         Assert.Equal(1, one.GetProperty("filesScanned").GetInt32());
         Assert.Equal(sizes[1], one.GetProperty("bytesScanned").GetInt64());
+        Assert.False(all.GetProperty("bytesScannedEstimated").GetBoolean()); // DuckDB names every file read: exact
+        Assert.False(one.GetProperty("bytesScannedEstimated").GetBoolean());
     }
 
     [Fact]

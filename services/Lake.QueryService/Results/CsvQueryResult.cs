@@ -22,6 +22,7 @@ public sealed class CsvQueryResult(QueryResult result) : IResult
         response.Headers["X-Lake-Row-Count"] = result.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["X-Lake-Elapsed-Ms"] = result.Elapsed.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["X-Lake-Bytes-Scanned"] = result.Scanned.BytesScanned.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["X-Lake-Bytes-Scanned-Estimated"] = result.Scanned.BytesEstimated ? "true" : "false";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 32_768);
         writer.NewLine = "\r\n";
         await writer.WriteLineAsync(string.Join(',', result.Columns.Select(c => Field(c.Name))));

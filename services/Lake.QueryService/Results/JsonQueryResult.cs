@@ -4,7 +4,8 @@ using Lake.QueryService.Sandbox;
 namespace Lake.QueryService.Results;
 
 /// <summary>
-/// <c>{ "columns": [{ "name", "type" }], "rows": [[...]], "rowCount", "elapsedMs", "bytesScanned", "filesScanned" }</c>.
+/// <c>{ "columns": [{ "name", "type" }], "rows": [[...]], "rowCount", "elapsedMs", "bytesScanned", "bytesScannedEstimated", "filesScanned" }</c>
+/// (<c>bytesScannedEstimated</c>: true when <see cref="ScanStatistics.BytesEstimated">bytesScanned is an estimate</see>).
 /// Integers, floating point and booleans are JSON numbers and booleans; DECIMAL is a JSON string holding the exact
 /// value (money must not round through a double); other values as <see cref="CellText"/> writes them.
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class JsonQueryResult(QueryResult result) : IResult
         json.WriteNumber("rowCount", result.Rows.Count);
         json.WriteNumber("elapsedMs", Math.Round(result.Elapsed.TotalMilliseconds, 3));
         json.WriteNumber("bytesScanned", result.Scanned.BytesScanned);
+        json.WriteBoolean("bytesScannedEstimated", result.Scanned.BytesEstimated);
         json.WriteNumber("filesScanned", result.Scanned.FilesScanned);
         json.WriteEndObject();
         await json.FlushAsync(httpContext.RequestAborted);

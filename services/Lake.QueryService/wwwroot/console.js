@@ -68,7 +68,7 @@ function showResult(result) {
   results.tHead.replaceChildren(head);
   results.tBodies[0].replaceChildren(body);
   results.hidden = false;
-  stats.textContent = `${result.rowCount} row${result.rowCount === 1 ? "" : "s"} · ${result.elapsedMs} ms · ${formatBytes(result.bytesScanned)} scanned`;
+  stats.textContent = `${result.rowCount} row${result.rowCount === 1 ? "" : "s"} · ${result.elapsedMs} ms · ${result.bytesScannedEstimated ? "~" : ""}${formatBytes(result.bytesScanned)} scanned`;
 }
 
 async function runQuery() {

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Lake.QueryService.Results;
 using Lake.QueryService.Sandbox;
+using Microsoft.AspNetCore.Http;
 
 namespace Lake.QueryService.Tests.Unit;
 
@@ -30,5 +32,31 @@ public sealed class FormatTests
         Assert.Equal("2024-06-01T08:00:00Z", CellText.Format(new DateTime(2024, 6, 1, 8, 0, 0, DateTimeKind.Utc), new ResultColumn("t", "TIMESTAMP WITH TIME ZONE")));
         Assert.Equal("AQI=", CellText.Format(new byte[] { 1, 2 }, column));
         Assert.Null(CellText.Format(null, column));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BothFormatsSayWhetherBytesScannedIsAnEstimate(bool estimated)
+    {
+        var result = new QueryResult([new ResultColumn("n", "BIGINT")], [[42L]], TimeSpan.FromMilliseconds(3), new ScanStatistics(9_000, 7, estimated));
+
+        var (json, _) = await ExecuteAsync(new JsonQueryResult(result));
+        var (_, csv) = await ExecuteAsync(new CsvQueryResult(result));
+
+        using var body = JsonDocument.Parse(json);
+        Assert.Equal(9_000, body.RootElement.GetProperty("bytesScanned").GetInt64());
+        Assert.Equal(estimated, body.RootElement.GetProperty("bytesScannedEstimated").GetBoolean());
+        Assert.Equal(estimated ? "true" : "false", csv.Headers["X-Lake-Bytes-Scanned-Estimated"].ToString());
+        Assert.Equal("9000", csv.Headers["X-Lake-Bytes-Scanned"].ToString());
+    }
+
+    private static async Task<(string Body, HttpResponse Response)> ExecuteAsync(IResult result)
+    {
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteAsync(context);
+        return (System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class QueryClient(LakeApiClient api)
     public Task<List<TableSummary>> TablesAsync(CancellationToken cancellationToken) =>
         api.GetAsync<List<TableSummary>>("/v1/tables", cancellationToken);
 
-    /// <summary>The result as the service's JSON: <c>columns</c>, <c>rows</c>, <c>rowCount</c>, <c>elapsedMs</c>, <c>bytesScanned</c>.</summary>
+    /// <summary>The result as the service's JSON: <c>columns</c>, <c>rows</c>, <c>rowCount</c>, <c>elapsedMs</c>, <c>bytesScanned</c>, <c>bytesScannedEstimated</c>.</summary>
     public Task<JsonElement> QueryAsync(string sql, CancellationToken cancellationToken) =>
         api.PostAsync<JsonElement>("/v1/query", new { sql }, cancellationToken);
 

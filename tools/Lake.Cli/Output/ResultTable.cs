@@ -30,7 +30,8 @@ internal static class ResultTable
         var rows = result.TryGetProperty("rowCount", out var count) ? count.GetInt64() : table.Rows.Count;
         var elapsed = result.TryGetProperty("elapsedMs", out var ms) ? ms.GetDouble() : 0;
         var scanned = result.TryGetProperty("bytesScanned", out var bytes) ? bytes.GetInt64() : 0;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} row(s) in {elapsed:0.#} ms, {scanned:N0} bytes scanned"));
+        var about = result.TryGetProperty("bytesScannedEstimated", out var estimated) && estimated.ValueKind == JsonValueKind.True ? "about " : "";
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} row(s) in {elapsed:0.#} ms, {about}{scanned:N0} bytes scanned"));
     }
 
     private static Spectre.Console.Rendering.IRenderable Cell(JsonElement value) => value.ValueKind switch

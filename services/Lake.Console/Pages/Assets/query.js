@@ -23,7 +23,7 @@ function showResult(result) {
     ? el('td', { class: 'null' }, 'NULL')
     : el('td', { class: numeric.test(result.columns[i].type) ? 'num' : null }, String(value))))));
   results.hidden = false;
-  stats.textContent = `${result.rowCount} row${result.rowCount === 1 ? '' : 's'} · ${result.elapsedMs} ms · ${lake.bytes(result.bytesScanned)} scanned`;
+  stats.textContent = `${result.rowCount} row${result.rowCount === 1 ? '' : 's'} · ${result.elapsedMs} ms · ${result.bytesScannedEstimated ? '~' : ''}${lake.bytes(result.bytesScanned)} scanned`;
 }
 
 async function runQuery() {
