@@ -187,7 +187,7 @@ public sealed class PersistenceTests : IDisposable
     /// <summary>
     /// A writer killed mid-PUT: S3 answers IncompleteBody and stores nothing. The journaled emulator had stored what
     /// arrived, cut off; under the checksum an SDK declares, every later GET of it failed "Expected hash not equal to
-    /// calculated hash" (the chaos run's transform, SIGKILLed while it wrote a key file).
+    /// calculated hash" (most likely a chaos CI failure's cause: a process SIGKILLed while it wrote an object).
     /// </summary>
     [Fact]
     public async Task APutWhoseBodyEndsBeforeItsContentLengthIsRefusedAndStoresNothing()
