@@ -23,6 +23,7 @@ import calendar
 import copyreg
 import hashlib
 import hmac
+import inspect
 import io
 import json
 import os
@@ -286,9 +287,7 @@ class Recorder:
         service = environ.get(SERVICE_MARK)
         if service not in JOURNALED or service not in changed_services(environ):
             return self.app(environ, start_response)
-        if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
-            SigV4Gate.buffer_body(environ)
-        body = environ["wsgi.input"]  # spooled: on disk past 8 MB, and read again for the journal once moto is done
+        body = environ["wsgi.input"]  # spooled by the gate (on disk past 8 MB); read again for the journal
         # As moto receives them: moto's S3 handler changes some while it works (a form-typed PUT's mark and type are
         # taken out and put back), and a replay must see what moto saw, or it stores a form-typed object empty.
         variables = {k: v for k, v in environ.items() if isinstance(v, str)}
@@ -564,9 +563,7 @@ class SigV4Gate:
         principal, statements = self.policies[request.access_key]
         body = b""
         if request.service != "s3":
-            if not isinstance(environ["wsgi.input"], tempfile.SpooledTemporaryFile):
-                self.buffer_body(environ)
-            body = environ["wsgi.input"].read()
+            body = environ["wsgi.input"].read()  # spooled by verify()
             environ["wsgi.input"].seek(0)
         for action, resource in lake_policy.request_actions(environ, request.service, request.region, body):
             if not lake_policy.allowed(statements, action, [resource]):
@@ -749,6 +746,7 @@ def _query_one_hash_key():
     items (moto keeps them together), sorted and filtered by moto's own code as before."""
     from moto.dynamodb.models.table import Table
     original = Table.query
+    parameters = inspect.signature(original)
 
     class OneHashKey:
         """The table as the query sees it, its items those of one hash key."""
@@ -766,7 +764,7 @@ def _query_one_hash_key():
             return list(found.values()) if self._table.range_key_attr else [found]
 
     def query(self, hash_key, *args, **kwargs):
-        index_name = args[6] if len(args) > 6 else kwargs.get("index_name")
+        index_name = parameters.bind(self, hash_key, *args, **kwargs).arguments.get("index_name")
         if index_name or hash_key is None:
             return original(self, hash_key, *args, **kwargs)
         return original(OneHashKey(self, hash_key), hash_key, *args, **kwargs)

@@ -7,9 +7,8 @@ namespace Lake.Benchmarks;
 
 /// <summary>
 /// How a suite against the whole lake runs: the lake started from the AppHost as the tests start it (with the dashboard,
-/// as a user's lake runs), the suite's
-/// measurement, its table, the JSON written to <c>bench/results/{suite}-{time}.json</c> (not committed) and one last
-/// line of key figures. Exit 0 when the run was clean, 1 when not, 2 when it failed.
+/// as a user's lake runs), the suite's measurement, its table, the JSON written to
+/// <c>bench/results/{suite}-{time}.json</c> (not committed) and one last line of key figures. Exit 0 when the run was clean, 1 when not, 2 when it failed.
 /// </summary>
 internal static class LakeSuite
 {
